@@ -1,0 +1,36 @@
+package org.opengrievance.classification;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.opengrievance.grievance.ClassificationEvent;
+import org.opengrievance.grievance.GrievanceCaseRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * End listener of {@code classifyComplaint}: writes what the decision table suggested, and why, to the
+ * case record and its classification trail (the DMN evaluation itself is in the engine's history too).
+ */
+@Component("recordClassification")
+class ClassificationRecorder implements ExecutionListener {
+
+    private final GrievanceCaseRepository cases;
+    private final Clock clock;
+
+    ClassificationRecorder(GrievanceCaseRepository cases, Clock clock) {
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        String caseNumber = (String) execution.getVariable("caseNumber");
+        cases.recordClassification(caseNumber, new ClassificationEvent(ClassificationEvent.Kind.SUGGESTED,
+                (String) execution.getVariable("suggestedClassification"),
+                (String) execution.getVariable("classificationReason"),
+                (String) execution.getVariable("classificationRule"),
+                "decision:GrievanceClassification", OffsetDateTime.now(clock)));
+    }
+}

@@ -1,0 +1,108 @@
+package org.opengrievance.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.opengrievance.config.FacilityProperties;
+import org.opengrievance.grievance.GrievanceCaseRepository;
+import org.opengrievance.intake.Channel;
+import org.opengrievance.intake.IntakeRequest;
+import org.opengrievance.intake.IntakeService;
+import org.opengrievance.intake.ServiceArea;
+import org.springframework.stereotype.Component;
+
+/** A handful of fictional cases at different stages, so a person trying the engine has work to open. */
+@Component
+class DemoCases {
+
+    private final IntakeService intake;
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final GrievanceCaseRepository cases;
+    private final FacilityProperties facility;
+    private final Clock clock;
+
+    DemoCases(IntakeService intake, TaskService tasks, IdentityService identity, GrievanceCaseRepository cases,
+            FacilityProperties facility, Clock clock) {
+        this.intake = intake;
+        this.tasks = tasks;
+        this.identity = identity;
+        this.cases = cases;
+        this.facility = facility;
+        this.clock = clock;
+    }
+
+    void create() {
+        if (cases.count() > 0) {
+            return;
+        }
+        // 1. waiting for intake to confirm the classification
+        log(Channel.EMAIL, 1, "Jordan Example", "The meals on 4 West arrived cold three days running.",
+                ServiceArea.DIETARY, false, false);
+
+        // 2. verbal, fixed at the bedside: closed as a complaint
+        String bedside = log(Channel.IN_PERSON, 0, "Casey Sample", "Room too noisy at night; the charge nurse moved me.",
+                ServiceArea.NURSING, true, false);
+        complete(bedside, "confirmClassification", "irene", Map.of("classification", "COMPLAINT"));
+
+        // 3. medication error by letter: under investigation in nursing
+        String medication = log(Channel.LETTER, 3, "Robin Placeholder",
+                "I was given the wrong dose of my blood pressure medication on the night of my surgery.",
+                ServiceArea.NURSING, false, false);
+        complete(medication, "confirmClassification", "irene", Map.of("classification", "GRIEVANCE"));
+        complete(medication, "acknowledgeReceipt", "paula", Map.of("acknowledgedVia", "LETTER"));
+
+        // 4. abuse allegation: the director's immediate review is open
+        String abuse = log(Channel.PHONE, 0, "Alex Testperson", "My mother says an aide slapped her during the night shift.",
+                ServiceArea.NURSING, false, true);
+        complete(abuse, "confirmClassification", "irene", Map.of("classification", "GRIEVANCE"));
+
+        // 5. billing grievance through the portal: the draft waits for the director's approval
+        String billing = log(Channel.PORTAL, 5, "Morgan Demo",
+                "I am on Medicare and was billed for a service I was told was covered before admission.",
+                ServiceArea.BILLING, false, false);
+        complete(billing, "confirmClassification", "irene", Map.of("classification", "GRIEVANCE"));
+        complete(billing, "acknowledgeReceipt", "paula", Map.of("acknowledgedVia", "EMAIL"));
+        complete(billing, "gatherFindings", "sam", Map.of(
+                "findings", "Pre-admission estimate quoted the wrong coverage code.",
+                "stepsTaken", "Reviewed the estimate and the claim with patient financial services."));
+        complete(billing, "codeIssue", "sam", Map.of("hcatCategory", "INSTITUTIONAL_PROCESSES",
+                "hcatSeverity", "2", "harmLevel", "0"));
+        complete(billing, "draftResponse", "paula", Map.of(
+                "responseDraft", "We corrected the charge and refunded the amount billed in error.",
+                "contactPerson", "Paula Patient-Relations, Patient Relations Office"));
+    }
+
+    private String log(Channel channel, int daysAgo, String patient, String text, ServiceArea area,
+            boolean resolvedAtPointOfCare, boolean abuse) {
+        ZoneId zone = facility.zone();
+        OffsetDateTime receivedAt = OffsetDateTime.now(clock.withZone(zone)).minus(Duration.ofDays(daysAgo))
+                .minusHours(2).withNano(0);
+        identity.setAuthenticatedUserId("irene");
+        try {
+            return intake.register(new IntakeRequest(channel, receivedAt, patient, text, area, resolvedAtPointOfCare,
+                    resolvedAtPointOfCare ? "Moved to a quieter room; patient satisfied." : null,
+                    false, abuse, false, false, channel == Channel.PORTAL, "en")).caseNumber();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private void complete(String caseNumber, String taskKey, String user, Map<String, Object> variables) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey)
+                .singleResult();
+        identity.setAuthenticatedUserId(user);
+        try {
+            tasks.claim(task.getId(), user);
+            tasks.complete(task.getId(), variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.opengrievance.demo;
+
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Demo mode only ({@code grievance.demo.enabled}, on in the default profile, off under postgres). */
+@Component
+@ConditionalOnProperty(name = "grievance.demo.enabled", havingValue = "true")
+class DemoSetup {
+
+    private final DemoUsers users;
+    private final DemoCases cases;
+
+    DemoSetup(DemoUsers users, DemoCases cases) {
+        this.users = users;
+        this.cases = cases;
+    }
+
+    @EventListener(PostDeployEvent.class)
+    public void setUp() {
+        users.create();
+        cases.create();
+    }
+}

@@ -1,0 +1,123 @@
+package org.opengrievance.grievance;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The case record tables. Runs inside the caller's (and so the engine's) transaction. */
+@Repository
+public class GrievanceCaseRepository {
+
+    private final JdbcClient jdbc;
+
+    GrievanceCaseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(GrievanceCase c) {
+        jdbc.sql("""
+                INSERT INTO grievance_case (case_number, process_instance_id, channel, received_at, facility_name,
+                  facility_zone, patient_name, complaint_text, service_area, preferred_language, response_due_at,
+                  status, created_at, created_by)
+                VALUES (:caseNumber, :pid, :channel, :receivedAt, :facilityName, :facilityZone, :patientName,
+                  :complaintText, :serviceArea, :language, :responseDueAt, :status, :createdAt, :createdBy)
+                """)
+                .param("caseNumber", c.caseNumber())
+                .param("pid", c.processInstanceId())
+                .param("channel", c.channel())
+                .param("receivedAt", c.receivedAt())
+                .param("facilityName", c.facilityName())
+                .param("facilityZone", c.facilityZone())
+                .param("patientName", c.patientName())
+                .param("complaintText", c.complaintText())
+                .param("serviceArea", c.serviceArea())
+                .param("language", c.preferredLanguage())
+                .param("responseDueAt", c.responseDueAt())
+                .param("status", c.status())
+                .param("createdAt", c.createdAt())
+                .param("createdBy", c.createdBy())
+                .update();
+    }
+
+    public Optional<GrievanceCase> findByCaseNumber(String caseNumber) {
+        return jdbc.sql("SELECT * FROM grievance_case WHERE case_number = ?")
+                .param(caseNumber).query(GrievanceCaseRepository::map).optional();
+    }
+
+    public Optional<GrievanceCase> findByProcessInstanceId(String processInstanceId) {
+        return jdbc.sql("SELECT * FROM grievance_case WHERE process_instance_id = ?")
+                .param(processInstanceId).query(GrievanceCaseRepository::map).optional();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM grievance_case").query(Long.class).single();
+    }
+
+    public void recordClassification(String caseNumber, ClassificationEvent event) {
+        if (event.kind() == ClassificationEvent.Kind.SUGGESTED) {
+            jdbc.sql("""
+                    UPDATE grievance_case SET suggested_classification = :c, classification = :c,
+                      classification_reason = :reason, classification_rule = :rule WHERE case_number = :n
+                    """)
+                    .param("c", event.classification()).param("reason", event.reason())
+                    .param("rule", event.ruleId()).param("n", caseNumber).update();
+        } else {
+            jdbc.sql("UPDATE grievance_case SET classification = :c WHERE case_number = :n")
+                    .param("c", event.classification()).param("n", caseNumber).update();
+        }
+        jdbc.sql("""
+                INSERT INTO classification_event (case_number, kind, classification, reason, rule_id, actor, recorded_at)
+                VALUES (:n, :kind, :c, :reason, :rule, :actor, :at)
+                """)
+                .param("n", caseNumber).param("kind", event.kind().name())
+                .param("c", event.classification()).param("reason", event.reason())
+                .param("rule", event.ruleId()).param("actor", event.actor()).param("at", event.recordedAt())
+                .update();
+    }
+
+    public List<ClassificationEvent> classificationHistory(String caseNumber) {
+        return jdbc.sql("SELECT * FROM classification_event WHERE case_number = ? ORDER BY id")
+                .param(caseNumber)
+                .query((rs, i) -> new ClassificationEvent(
+                        ClassificationEvent.Kind.valueOf(rs.getString("kind")), rs.getString("classification"),
+                        rs.getString("reason"), rs.getString("rule_id"), rs.getString("actor"),
+                        rs.getObject("recorded_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    public void close(String caseNumber, String reason, String note, OffsetDateTime at, String by) {
+        jdbc.sql("""
+                UPDATE grievance_case SET status = :status, closure_reason = :reason, closure_note = :note,
+                  closed_at = :at, closed_by = :by WHERE case_number = :n
+                """)
+                .param("status", GrievanceCase.CLOSED).param("reason", reason).param("note", note)
+                .param("at", at).param("by", by).param("n", caseNumber).update();
+    }
+
+    private static GrievanceCase map(ResultSet rs, int row) throws SQLException {
+        ZoneId zone = ZoneId.of(rs.getString("facility_zone"));
+        return new GrievanceCase(
+                rs.getString("case_number"), rs.getString("process_instance_id"), rs.getString("channel"),
+                time(rs, "received_at", zone), rs.getString("facility_name"),
+                rs.getString("facility_zone"), rs.getString("patient_name"), rs.getString("complaint_text"),
+                rs.getString("service_area"), rs.getString("preferred_language"),
+                rs.getString("suggested_classification"), rs.getString("classification"),
+                rs.getString("classification_reason"), rs.getString("classification_rule"),
+                time(rs, "response_due_at", zone), rs.getString("status"),
+                rs.getString("closure_reason"), rs.getString("closure_note"),
+                time(rs, "closed_at", zone), rs.getString("closed_by"),
+                time(rs, "created_at", zone), rs.getString("created_by"));
+    }
+
+    /** Databases hand timestamps back in UTC or the session zone; show them in the facility's zone. */
+    private static OffsetDateTime time(ResultSet rs, String column, ZoneId zone) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.atZoneSameInstant(zone).toOffsetDateTime();
+    }
+}

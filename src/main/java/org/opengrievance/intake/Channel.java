@@ -1,0 +1,6 @@
+package org.opengrievance.intake;
+
+/** How the complaint reached the facility. Email, fax and portal count as written (CMS-HOSP-2(c)). */
+public enum Channel {
+    PHONE, IN_PERSON, LETTER, EMAIL, FAX, PORTAL
+}

@@ -1,0 +1,61 @@
+package org.opengrievance.intake;
+
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The intake variables as the process holds them, checked the same way for the start form and the API.
+ * Booleans that were not given are false; the classification decision needs every input set.
+ */
+record IntakeData(Channel channel, String patientName, String complaintText, ServiceArea serviceArea,
+        String preferredLanguage) {
+
+    static final int MAX_NAME = 200;
+    static final int MAX_TEXT = 4000;
+    static final Set<String> LANGUAGES = Set.of("en", "es");
+    static final String[] FLAGS = {"resolvedAtPointOfCare", "responseRequested", "abuseOrNeglect",
+        "patientHarmOrCopIssue", "medicare489Billing", "medicareBeneficiary"};
+
+    static IntakeData from(VariableScope vars) {
+        for (String flag : FLAGS) {
+            if (!(vars.getVariable(flag) instanceof Boolean)) {
+                vars.setVariable(flag, Boolean.parseBoolean(String.valueOf(vars.getVariable(flag))));
+            }
+        }
+        String language = vars.getVariable("preferredLanguage") == null
+                ? "en" : String.valueOf(vars.getVariable("preferredLanguage"));
+        if (!LANGUAGES.contains(language)) {
+            throw new IntakeRejectedException("preferredLanguage", "must be one of " + LANGUAGES);
+        }
+        vars.setVariable("preferredLanguage", language);
+        return new IntakeData(
+                enumValue(Channel.class, "channel", vars.getVariable("channel")),
+                text("patientName", vars.getVariable("patientName"), MAX_NAME),
+                text("complaintText", vars.getVariable("complaintText"), MAX_TEXT),
+                enumValue(ServiceArea.class, "serviceArea", vars.getVariable("serviceArea")),
+                language);
+    }
+
+    private static String text(String field, Object value, int max) {
+        if (value == null || String.valueOf(value).isBlank()) {
+            throw new IntakeRejectedException(field, "is required");
+        }
+        String text = String.valueOf(value);
+        if (text.length() > max) {
+            throw new IntakeRejectedException(field, "must be at most " + max + " characters");
+        }
+        return text;
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String field, Object value) {
+        if (value == null) {
+            throw new IntakeRejectedException(field, "is required");
+        }
+        try {
+            return Enum.valueOf(type, String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            throw new IntakeRejectedException(field, "is not one of the known values");
+        }
+    }
+}

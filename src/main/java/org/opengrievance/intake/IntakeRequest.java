@@ -1,0 +1,47 @@
+package org.opengrievance.intake;
+
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** {@code POST /api/grievances}: a complaint as intake staff or a connected system log it. */
+public record IntakeRequest(
+        @NotNull Channel channel,
+        @NotNull @PastOrPresent OffsetDateTime receivedAt,
+        @NotBlank @Size(max = IntakeData.MAX_NAME) String patientName,
+        @NotBlank @Size(max = IntakeData.MAX_TEXT) String complaintText,
+        @NotNull ServiceArea serviceArea,
+        Boolean resolvedAtPointOfCare,
+        @Size(max = IntakeData.MAX_TEXT) String pointOfCareResolution,
+        Boolean responseRequested,
+        Boolean abuseOrNeglect,
+        Boolean patientHarmOrCopIssue,
+        Boolean medicare489Billing,
+        Boolean medicareBeneficiary,
+        @Pattern(regexp = "en|es", message = "must be en or es") String preferredLanguage) {
+
+    /** The process variables of the start; the same names the start form uses. */
+    Map<String, Object> toVariables() {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("channel", channel.name());
+        vars.put("receivedAt", receivedAt.toString());
+        vars.put("patientName", patientName);
+        vars.put("complaintText", complaintText);
+        vars.put("serviceArea", serviceArea.name());
+        vars.put("resolvedAtPointOfCare", Boolean.TRUE.equals(resolvedAtPointOfCare));
+        vars.put("pointOfCareResolution", pointOfCareResolution);
+        vars.put("responseRequested", Boolean.TRUE.equals(responseRequested));
+        vars.put("abuseOrNeglect", Boolean.TRUE.equals(abuseOrNeglect));
+        vars.put("patientHarmOrCopIssue", Boolean.TRUE.equals(patientHarmOrCopIssue));
+        vars.put("medicare489Billing", Boolean.TRUE.equals(medicare489Billing));
+        vars.put("medicareBeneficiary", Boolean.TRUE.equals(medicareBeneficiary));
+        vars.put("preferredLanguage", preferredLanguage == null ? "en" : preferredLanguage);
+        return vars;
+    }
+}
