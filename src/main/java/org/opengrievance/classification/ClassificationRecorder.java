@@ -10,7 +10,7 @@ import org.opengrievance.grievance.GrievanceCaseRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * End listener of {@code classifyComplaint}: writes what the decision table suggested, and why, to the
+ * Start listener of {@code confirmClassification} (after the decision's output mapping has run): writes what the decision table suggested, and why, to the
  * case record and its classification trail (the DMN evaluation itself is in the engine's history too).
  */
 @Component("recordClassification")
@@ -32,5 +32,7 @@ class ClassificationRecorder implements ExecutionListener {
                 (String) execution.getVariable("classificationReason"),
                 (String) execution.getVariable("classificationRule"),
                 "decision:GrievanceClassification", OffsetDateTime.now(clock)));
+        // the decision's raw result map has been copied into primitive variables; keep no object variable
+        execution.removeVariable("classificationResult");
     }
 }

@@ -5,7 +5,7 @@ import java.net.URI;
 import jakarta.validation.Valid;
 
 import org.opengrievance.grievance.CaseView;
-import org.opengrievance.grievance.CaseService;
+import org.opengrievance.grievance.GrievanceCaseService;
 import org.opengrievance.grievance.GrievanceCase;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 class GrievanceController {
 
     private final IntakeService intake;
-    private final CaseService cases;
+    private final GrievanceCaseService cases;
 
-    GrievanceController(IntakeService intake, CaseService cases) {
+    GrievanceController(IntakeService intake, GrievanceCaseService cases) {
         this.intake = intake;
         this.cases = cases;
     }

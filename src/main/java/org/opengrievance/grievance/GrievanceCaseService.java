@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Reads a case with its live engine state, and carries out events on a running case. */
 @Service
-public class CaseService {
+public class GrievanceCaseService {
 
     public static final String WITHDRAWAL_MESSAGE = "GrievanceWithdrawn";
 
@@ -24,7 +24,7 @@ public class CaseService {
     private final TaskService tasks;
     private final Clock clock;
 
-    CaseService(GrievanceCaseRepository cases, RuntimeService runtime, TaskService tasks, Clock clock) {
+    GrievanceCaseService(GrievanceCaseRepository cases, RuntimeService runtime, TaskService tasks, Clock clock) {
         this.cases = cases;
         this.runtime = runtime;
         this.tasks = tasks;

@@ -1,0 +1,112 @@
+package org.opengrievance.classification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * One test per rule of the CMS grievance definition (CMS-HOSP-2), evaluated through the decision table
+ * a director edits: processes/classification.dmn.
+ */
+class ClassificationRulesTests {
+
+    static DmnDecision decision;
+    static DmnEngine engine;
+
+    @BeforeAll
+    static void parse() throws Exception {
+        engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        try (InputStream in = ClassificationRulesTests.class.getResourceAsStream("/processes/classification.dmn")) {
+            decision = engine.parseDecision("GrievanceClassification", in);
+        }
+    }
+
+    /** A verbal complaint resolved at the bedside with no flags: the baseline every rule changes one input of. */
+    static Map<String, Object> resolvedVerbal(String channel) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("channel", channel);
+        vars.put("resolvedAtPointOfCare", true);
+        vars.put("responseRequested", false);
+        vars.put("abuseOrNeglect", false);
+        vars.put("patientHarmOrCopIssue", false);
+        vars.put("medicare489Billing", false);
+        return vars;
+    }
+
+    static DmnDecisionResultEntries classify(Map<String, Object> vars) {
+        return engine.evaluateDecision(decision, vars).getSingleResult();
+    }
+
+    static void assertClassified(Map<String, Object> vars, String classification, String rule) {
+        DmnDecisionResultEntries result = classify(vars);
+        assertThat(result.<String>getEntry("suggestedClassification")).isEqualTo(classification);
+        assertThat(result.<String>getEntry("classificationRule")).isEqualTo(rule);
+        assertThat(result.<String>getEntry("classificationReason")).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"LETTER", "EMAIL", "FAX", "PORTAL"})
+    void writtenComplaintIsAlwaysAGrievanceEvenIfResolved(String channel) {
+        assertClassified(resolvedVerbal(channel), "GRIEVANCE", "CMS-HOSP-2(c)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PHONE", "IN_PERSON"})
+    void verbalComplaintResolvedAtTheTimeByStaffPresentIsNotAGrievance(String channel) {
+        assertClassified(resolvedVerbal(channel), "COMPLAINT", "CMS-HOSP-2(a)");
+    }
+
+    @Test
+    void verbalComplaintNotResolvedByStaffPresentIsAGrievance() {
+        Map<String, Object> vars = resolvedVerbal("PHONE");
+        vars.put("resolvedAtPointOfCare", false);
+        assertClassified(vars, "GRIEVANCE", "CMS-HOSP-2(b)");
+    }
+
+    @Test
+    void requestForAResponseMakesAGrievance() {
+        Map<String, Object> vars = resolvedVerbal("IN_PERSON");
+        vars.put("responseRequested", true);
+        assertClassified(vars, "GRIEVANCE", "CMS-HOSP-2(d)");
+    }
+
+    @Test
+    void abuseOrNeglectAllegationIsAlwaysAGrievance() {
+        Map<String, Object> vars = resolvedVerbal("IN_PERSON");
+        vars.put("abuseOrNeglect", true);
+        assertClassified(vars, "GRIEVANCE", "CMS-HOSP-2(g)");
+    }
+
+    @Test
+    void patientHarmOrConditionsOfParticipationIssueIsAlwaysAGrievance() {
+        Map<String, Object> vars = resolvedVerbal("PHONE");
+        vars.put("patientHarmOrCopIssue", true);
+        assertClassified(vars, "GRIEVANCE", "CMS-HOSP-2(g)");
+    }
+
+    @Test
+    void medicareSection489BillingComplaintIsAGrievance() {
+        Map<String, Object> vars = resolvedVerbal("PHONE");
+        vars.put("medicare489Billing", true);
+        assertClassified(vars, "GRIEVANCE", "CMS-HOSP-2(e)");
+    }
+
+    @Test
+    void emailAboutAColdMealIsAGrievanceBecauseItIsWritten() {
+        // CMS-HOSP-2 scenario (1): an email complaint, however small, is written
+        Map<String, Object> vars = resolvedVerbal("EMAIL");
+        vars.put("resolvedAtPointOfCare", false);
+        assertClassified(vars, "GRIEVANCE", "CMS-HOSP-2(c)");
+    }
+}
