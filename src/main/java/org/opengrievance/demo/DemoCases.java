@@ -9,6 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.opengrievance.clock.Regime;
 import org.opengrievance.config.FacilityProperties;
 import org.opengrievance.grievance.GrievanceCaseRepository;
 import org.opengrievance.intake.Channel;
@@ -63,6 +64,21 @@ class DemoCases {
                 ServiceArea.NURSING, false, true);
         complete(abuse, "confirmClassification", "irene", Map.of("classification", "GRIEVANCE"));
 
+        // 6. a Medicare Advantage enrollee: the hospital's 7-day clock and the plan's 30-day clock both run
+        signIn("irene");
+        try {
+            OffsetDateTime received = OffsetDateTime.now(clock.withZone(facility.zone())).minusDays(2).withNano(0);
+            String both = intake.register(new IntakeRequest(Channel.LETTER, received, "Sam Sampleton",
+                    "The discharge planner ignored my questions and the plan's representative was rude.",
+                    ServiceArea.NURSING, false, null, true, false, false, false, true, "es",
+                    java.util.List.of(Regime.HOSPITAL_COP, Regime.MEDICARE_ADVANTAGE), null, null, null, null))
+                    .caseNumber();
+            identity.clearAuthentication();
+            complete(both, "confirmClassification", "irene", Map.of("classification", "GRIEVANCE"));
+        } finally {
+            identity.clearAuthentication();
+        }
+
         // 5. billing grievance through the portal: the draft waits for the director's approval
         String billing = log(Channel.PORTAL, 5, "Morgan Demo",
                 "I am on Medicare and was billed for a service I was told was covered before admission.",
@@ -84,7 +100,7 @@ class DemoCases {
         ZoneId zone = facility.zone();
         OffsetDateTime receivedAt = OffsetDateTime.now(clock.withZone(zone)).minus(Duration.ofDays(daysAgo))
                 .minusHours(2).withNano(0);
-        identity.setAuthenticatedUserId("irene");
+        signIn("irene");
         try {
             return intake.register(new IntakeRequest(channel, receivedAt, patient, text, area, resolvedAtPointOfCare,
                     resolvedAtPointOfCare ? "Moved to a quieter room; patient satisfied." : null,
@@ -97,12 +113,18 @@ class DemoCases {
     private void complete(String caseNumber, String taskKey, String user, Map<String, Object> variables) {
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey)
                 .singleResult();
-        identity.setAuthenticatedUserId(user);
+        signIn(user);
         try {
             tasks.claim(task.getId(), user);
             tasks.complete(task.getId(), variables);
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    /** As that user with that user's groups: with engine authorizations on, the groups carry the rights. */
+    private void signIn(String user) {
+        identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList());
     }
 }

@@ -20,7 +20,18 @@ public record CaseView(
             List<ClassificationEvent> history) {
     }
 
-    public record Deadline(String kind, String regime, OffsetDateTime dueAt, String zone, boolean late) {
+    /**
+     * One clock: who owns it, what it counts from, the deadline that binds now and how it got there.
+     * {@code late} is true once the binding deadline passed without the response (recorded or not yet).
+     */
+    public record Deadline(String regime, String kind, String owner, String zone, OffsetDateTime receivedAt,
+            OffsetDateTime dueAt, OffsetDateTime baseDueAt, OffsetDateTime followUpDueAt, OffsetDateTime interimSentAt,
+            Extension extension, String expediteTrigger, boolean late, OffsetDateTime lateAt,
+            OffsetDateTime stoppedAt, String rule, String policySource) {
+    }
+
+    public record Extension(int days, String requestedBy, String reason, OffsetDateTime decidedAt,
+            OffsetDateTime noticeDueAt) {
     }
 
     public record Closure(String reason, String note, OffsetDateTime closedAt, String closedBy) {

@@ -91,6 +91,10 @@ public class GrievanceCaseRepository {
                 .list();
     }
 
+    public void updateResponseDue(String caseNumber, OffsetDateTime dueAt) {
+        jdbc.sql("UPDATE grievance_case SET response_due_at = ? WHERE case_number = ?").params(dueAt, caseNumber).update();
+    }
+
     public void close(String caseNumber, String reason, String note, OffsetDateTime at, String by) {
         jdbc.sql("""
                 UPDATE grievance_case SET status = :status, closure_reason = :reason, closure_note = :note,

@@ -2,6 +2,7 @@ package org.opengrievance.intake;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
@@ -9,6 +10,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import org.opengrievance.clock.ExpediteTrigger;
+import org.opengrievance.clock.Regime;
 
 /** {@code POST /api/grievances}: a complaint as intake staff or a connected system log it. */
 public record IntakeRequest(
@@ -24,7 +28,22 @@ public record IntakeRequest(
         Boolean patientHarmOrCopIssue,
         Boolean medicare489Billing,
         Boolean medicareBeneficiary,
-        @Pattern(regexp = "en|es", message = "must be en or es") String preferredLanguage) {
+        @Pattern(regexp = "en|es", message = "must be en or es") String preferredLanguage,
+        @Size(max = 5) List<Regime> regimes,
+        @PastOrPresent OffsetDateTime originalReceivedAt,
+        @PastOrPresent OffsetDateTime planReceivedAt,
+        ExpediteTrigger expediteTrigger,
+        Boolean drugReceived) {
+
+    /** The fields of a complaint without clock options: the default regimes of the facility apply. */
+    public IntakeRequest(Channel channel, OffsetDateTime receivedAt, String patientName, String complaintText,
+            ServiceArea serviceArea, Boolean resolvedAtPointOfCare, String pointOfCareResolution,
+            Boolean responseRequested, Boolean abuseOrNeglect, Boolean patientHarmOrCopIssue,
+            Boolean medicare489Billing, Boolean medicareBeneficiary, String preferredLanguage) {
+        this(channel, receivedAt, patientName, complaintText, serviceArea, resolvedAtPointOfCare,
+                pointOfCareResolution, responseRequested, abuseOrNeglect, patientHarmOrCopIssue, medicare489Billing,
+                medicareBeneficiary, preferredLanguage, null, null, null, null, null);
+    }
 
     /** The process variables of the start; the same names the start form uses. */
     Map<String, Object> toVariables() {
@@ -42,6 +61,13 @@ public record IntakeRequest(
         vars.put("medicare489Billing", Boolean.TRUE.equals(medicare489Billing));
         vars.put("medicareBeneficiary", Boolean.TRUE.equals(medicareBeneficiary));
         vars.put("preferredLanguage", preferredLanguage == null ? "en" : preferredLanguage);
+        if (regimes != null && !regimes.isEmpty()) {
+            vars.put("regimes", String.join(",", regimes.stream().map(Enum::name).toList()));
+        }
+        vars.put("originalReceivedAt", originalReceivedAt == null ? null : originalReceivedAt.toString());
+        vars.put("planReceivedAt", planReceivedAt == null ? null : planReceivedAt.toString());
+        vars.put("expediteTrigger", expediteTrigger == null ? null : expediteTrigger.name());
+        vars.put("drugReceived", drugReceived);
         return vars;
     }
 }

@@ -1,16 +1,22 @@
 package org.opengrievance.intake;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Date;
-import java.util.Locale;
+import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.opengrievance.clock.HospitalClock;
+import org.opengrievance.clock.CaseClocks;
+import org.opengrievance.clock.ClockKind;
+import org.opengrievance.clock.ClockOpening;
+import org.opengrievance.clock.ClockState;
+import org.opengrievance.clock.ExpediteTrigger;
+import org.opengrievance.clock.Regime;
 import org.opengrievance.config.FacilityProperties;
 import org.opengrievance.grievance.CaseNumbers;
 import org.opengrievance.grievance.GrievanceCase;
@@ -19,24 +25,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service task {@code registerCase}: checks the intake data, gives the case its number (the business
- * key), writes the case row and computes the hospital deadlines. It runs in the transaction that starts
- * the process, whether the start came from Tasklist or from the API, so both commit or neither does.
+ * key), writes the case row and opens its deadline clocks. It runs in the transaction that starts the
+ * process, whether the start came from Tasklist or from the API, so all of it commits or none of it does.
  */
 @Component("registerCase")
 class RegisterCaseDelegate implements JavaDelegate {
 
-    static final DateTimeFormatter DISPLAY =
-            DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm (zzz)", Locale.US);
-
     private final GrievanceCaseRepository cases;
     private final CaseNumbers caseNumbers;
+    private final CaseClocks caseClocks;
     private final FacilityProperties facility;
     private final Clock clock;
 
-    RegisterCaseDelegate(GrievanceCaseRepository cases, CaseNumbers caseNumbers, FacilityProperties facility,
-            Clock clock) {
+    RegisterCaseDelegate(GrievanceCaseRepository cases, CaseNumbers caseNumbers, CaseClocks caseClocks,
+            FacilityProperties facility, Clock clock) {
         this.cases = cases;
         this.caseNumbers = caseNumbers;
+        this.caseClocks = caseClocks;
         this.facility = facility;
         this.clock = clock;
     }
@@ -47,26 +52,70 @@ class RegisterCaseDelegate implements JavaDelegate {
         ZoneId zone = facility.zone();
         Instant receivedAt = ReceiptTime.parse(execution.getVariable("receivedAt"), zone);
         ReceiptTime.requireNotFuture(receivedAt, clock);
+        Instant original = optionalTime(execution, "originalReceivedAt", zone);
+        if (original != null && original.isAfter(receivedAt)) {
+            throw new IntakeRejectedException("originalReceivedAt", "must not be after receivedAt");
+        }
+        Instant planReceivedAt = optionalTime(execution, "planReceivedAt", zone);
+        List<ClockState> clocks = caseClocks.compute(new ClockOpening(regimes(execution), receivedAt, original,
+                planReceivedAt, trigger(execution), (Boolean) execution.getVariable("drugReceived")));
+        Instant responseDueAt = CaseClocks.governing(clocks).orElseThrow();
 
         Instant now = clock.instant();
-        Instant responseDueAt = HospitalClock.responseDueAt(receivedAt, zone, facility.responseDays());
-        Instant abuseReviewDueAt = HospitalClock.immediateReviewDueAt(now, facility.abuseReviewHours());
         String caseNumber = caseNumbers.next(receivedAt.atZone(zone).getYear());
-
         cases.insert(new GrievanceCase(caseNumber, execution.getProcessInstanceId(), in.channel().name(),
                 receivedAt.atZone(zone).toOffsetDateTime(), facility.name(), zone.getId(), in.patientName(),
                 in.complaintText(), in.serviceArea().name(), in.preferredLanguage(), null, null, null, null,
                 responseDueAt.atZone(zone).toOffsetDateTime(), GrievanceCase.OPEN, null, null, null, null,
                 OffsetDateTime.ofInstant(now, zone), currentUser(execution)));
+        caseClocks.save(caseNumber, clocks);
 
         execution.setProcessBusinessKey(caseNumber);
         execution.setVariable("caseNumber", caseNumber);
         execution.setVariable("facilityName", facility.name());
         execution.setVariable("facilityZone", zone.getId());
         execution.setVariable("receivedAt", receivedAt.atZone(zone).toOffsetDateTime().toString());
+        execution.setVariable("regimes", String.join(",", clocks.stream().map(c -> c.regime().name()).toList()));
+        execution.setVariable("expedited", clocks.stream().anyMatch(c -> c.kind() == ClockKind.EXPEDITED));
         execution.setVariable("responseDueAt", Date.from(responseDueAt));
-        execution.setVariable("responseDueDisplay", DISPLAY.format(responseDueAt.atZone(zone)));
-        execution.setVariable("abuseReviewDueAt", Date.from(abuseReviewDueAt));
+        execution.setVariable("responseDueDisplay", CaseClocks.display(responseDueAt, zone));
+        execution.setVariable("responseFollowUpAt", caseClocks.followUp(clocks).map(Date::from).orElse(null));
+        // CMS-HOSP-9: an abuse or neglect allegation is reviewed at once, counted in real hours from now
+        execution.setVariable("abuseReviewDueAt", Date.from(now.plus(Duration.ofHours(facility.abuseReviewHours()))));
+    }
+
+    private List<Regime> regimes(DelegateExecution execution) {
+        Object value = execution.getVariable("regimes");
+        if (value == null || value.toString().isBlank()) {
+            return facility.defaultRegimes();
+        }
+        try {
+            return Arrays.stream(value.toString().split(",")).map(String::trim).map(Regime::valueOf).distinct().toList();
+        } catch (IllegalArgumentException e) {
+            throw new IntakeRejectedException("regimes", "has a value that is not one of " + Arrays.toString(Regime.values()));
+        }
+    }
+
+    private static ExpediteTrigger trigger(DelegateExecution execution) {
+        Object value = execution.getVariable("expediteTrigger");
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            return ExpediteTrigger.valueOf(value.toString());
+        } catch (IllegalArgumentException e) {
+            throw new IntakeRejectedException("expediteTrigger", "is not one of the known values");
+        }
+    }
+
+    private Instant optionalTime(DelegateExecution execution, String name, ZoneId zone) {
+        Object value = execution.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        Instant t = ReceiptTime.parse(value, zone);
+        ReceiptTime.requireNotFuture(t, clock);
+        return t;
     }
 
     /** The start event's {@code camunda:initiator} holds the authenticated user who started the case. */

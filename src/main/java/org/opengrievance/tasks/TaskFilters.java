@@ -41,6 +41,8 @@ class TaskFilters {
                 tasks.createTaskQuery().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusHours(48)}"));
         create("Overdue", 40, "Open tasks past their due date",
                 tasks.createTaskQuery().dueBeforeExpression("${now()}"));
+        create("Expedited", 50, "Tasks of expedited (24-hour) grievances",
+                tasks.createTaskQuery().processVariableValueEquals("expedited", true));
     }
 
     private void create(String name, int priority, String description, TaskQuery query) {

@@ -88,6 +88,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
         p.setType(CONFLICT);
         p.setTitle("The case is not in a state that allows this");
+        if (ex.rule() != null) {
+            p.setProperty("rule", ex.rule());
+        }
         return problem(p);
     }
 

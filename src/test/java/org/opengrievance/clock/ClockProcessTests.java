@@ -1,0 +1,201 @@
+package org.opengrievance.clock;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opengrievance.grievance.GrievanceCase;
+import org.opengrievance.grievance.GrievanceCaseRepository;
+import org.opengrievance.intake.Channel;
+import org.opengrievance.intake.IntakeRequest;
+import org.opengrievance.intake.IntakeService;
+import org.opengrievance.intake.ServiceArea;
+import org.opengrievance.support.GrievanceAppTest;
+import org.opengrievance.support.Intakes;
+import org.opengrievance.support.MutableClock;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The clock processes with the engine clock moved forward: reminder, escalation, interim notice and breach
+ * fire at their instant and not a millisecond before; an extension moves them; a resolved case's never fire.
+ */
+@GrievanceAppTest
+class ClockProcessTests {
+
+    @Autowired ProcessEngine engine;
+    @Autowired IntakeService intake;
+    @Autowired GrievanceCaseRepository cases;
+    @Autowired CaseClocks caseClocks;
+    @Autowired CaseClockRepository clockRows;
+    @Autowired MutableClock appClock;
+
+    @BeforeEach
+    void init() {
+        AbstractAssertions.init(engine);
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-05T00:00:00Z")));
+        appClock.set(Instant.parse("2026-12-05T00:00:00Z"));
+    }
+
+    @AfterEach
+    void reset() {
+        AbstractAssertions.reset();
+        ClockUtil.reset();
+        appClock.set(GrievanceAppTest.NOW);
+    }
+
+    static Instant at(String offsetDateTime) {
+        return OffsetDateTime.parse(offsetDateTime).toInstant();
+    }
+
+    /** Intake and confirmation: the grievance opens and its clocks start. */
+    ProcessInstance openGrievance(IntakeRequest request) {
+        GrievanceCase c = intake.register(request);
+        ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(c.processInstanceId()).singleResult();
+        complete(task("confirmClassification", pi), withVariables("classification", "GRIEVANCE"));
+        return pi;
+    }
+
+    ProcessInstance clockOf(ProcessInstance pi, String key) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(key)
+                .processInstanceBusinessKey(pi.getBusinessKey()).singleResult();
+    }
+
+    Job timer(ProcessInstance clock, String activityId) {
+        return engine.getManagementService().createJobQuery().processInstanceId(clock.getId()).timers()
+                .activityId(activityId).singleResult();
+    }
+
+    List<Job> executableTimers(ProcessInstance clock) {
+        return engine.getManagementService().createJobQuery().processInstanceId(clock.getId()).timers()
+                .executable().list();
+    }
+
+    void now(Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
+        appClock.set(instant);
+    }
+
+    @Test
+    void hospitalReminderInterimNoticeAndBreachFireAtTheirInstantAndNotBefore() {
+        ProcessInstance pi = openGrievance(Intakes.written(Channel.LETTER, ServiceArea.NURSING));
+        ProcessInstance clock = clockOf(pi, "hospitalClock");
+        assertThat(clock).isWaitingAt("clockRunning");
+        Instant due = at("2026-12-11T23:59:59.999-06:00");
+        Instant reminder = due.minusSeconds(72 * 3600);
+        Instant interim = due.minusSeconds(48 * 3600);
+        Instant escalation = due.minusSeconds(24 * 3600);
+        org.assertj.core.api.Assertions.assertThat(timer(clock, "reminderTimer").getDuedate()).isEqualTo(Date.from(reminder));
+        org.assertj.core.api.Assertions.assertThat(timer(clock, "interimNoticeTimer").getDuedate()).isEqualTo(Date.from(interim));
+        org.assertj.core.api.Assertions.assertThat(timer(clock, "escalationTimer").getDuedate()).isEqualTo(Date.from(escalation));
+        org.assertj.core.api.Assertions.assertThat(timer(clock, "breachTimer").getDuedate()).isEqualTo(Date.from(due));
+
+        now(reminder.minusMillis(1));
+        org.assertj.core.api.Assertions.assertThat(executableTimers(clock)).isEmpty();
+        now(reminder);
+        org.assertj.core.api.Assertions.assertThat(executableTimers(clock)).extracting(Job::getId)
+                .containsExactly(timer(clock, "reminderTimer").getId());
+        engine.getManagementService().executeJob(timer(clock, "reminderTimer").getId());
+        org.assertj.core.api.Assertions.assertThat(task("acknowledgeReceipt", pi).getPriority())
+                .isEqualTo(CaseClocks.REMINDER_PRIORITY);
+
+        now(interim.minusMillis(1));
+        org.assertj.core.api.Assertions.assertThat(executableTimers(clock)).isEmpty();
+        now(interim);
+        engine.getManagementService().executeJob(timer(clock, "interimNoticeTimer").getId());
+        assertThat(clock).isWaitingAt("sendInterimNotice");
+        assertThat(task("sendInterimNotice", clock)).hasCandidateGroup("patient-relations").hasDueDate(Date.from(due));
+        complete(task("sendInterimNotice", clock), withVariables("interimNoticeSentVia", "MAIL"));
+
+        // CMS-HOSP-7: the follow-up date stated in the interim notice (receipt + 30 days) now binds
+        Instant followUp = at("2027-01-03T23:59:59.999-06:00");
+        org.assertj.core.api.Assertions.assertThat(timer(clock, "breachTimer").getDuedate()).isEqualTo(Date.from(followUp));
+        org.assertj.core.api.Assertions.assertThat(timer(clock, "escalationTimer").getDuedate())
+                .isEqualTo(Date.from(followUp.minusSeconds(24 * 3600)));
+        org.assertj.core.api.Assertions.assertThat(task("acknowledgeReceipt", pi).getDueDate()).isEqualTo(Date.from(followUp));
+
+        now(followUp.minusMillis(1));
+        org.assertj.core.api.Assertions.assertThat(executableTimers(clock)).extracting(Job::getId)
+                .containsExactly(timer(clock, "escalationTimer").getId());
+        engine.getManagementService().executeJob(timer(clock, "escalationTimer").getId());
+        assertThat(task("reviewNearDeadline", clock)).hasCandidateGroup("pr-director");
+        org.assertj.core.api.Assertions.assertThat(clockRows.find(pi.getBusinessKey(), Regime.HOSPITAL_COP).orElseThrow().late()).isFalse();
+
+        now(followUp);
+        engine.getManagementService().executeJob(timer(clock, "breachTimer").getId());
+        ClockState late = clockRows.find(pi.getBusinessKey(), Regime.HOSPITAL_COP).orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(late.late()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(late.lateAt()).isEqualTo(followUp);
+        assertThat(task("reviewMissedDeadline", clock)).hasCandidateGroup("pr-director");
+    }
+
+    @Test
+    void enrolleeExtensionMovesThePlanTimersAndNoStaleTimerRemains() {
+        IntakeRequest ma = new IntakeRequest(Channel.PHONE, Intakes.RECEIVED, "Pat Testpatient", "Rude representative.",
+                ServiceArea.OTHER, false, null, false, false, false, false, true, "en",
+                List.of(Regime.MEDICARE_ADVANTAGE), null, null, null, null);
+        ProcessInstance pi = openGrievance(ma);
+        ProcessInstance clock = clockOf(pi, "planClock");
+        Instant due = at("2027-01-03T23:59:59.999-06:00");
+        org.assertj.core.api.Assertions.assertThat(timer(clock, "breachTimer").getDuedate()).isEqualTo(Date.from(due));
+
+        now(at("2026-12-10T10:00:00-06:00"));
+        caseClocks.extend(pi.getBusinessKey(), Regime.MEDICARE_ADVANTAGE, Requester.ENROLLEE, 14,
+                "Enrollee is sending records", null, null, "paula");
+        Instant extended = at("2027-01-17T23:59:59.999-06:00");
+        List<Job> breachTimers = engine.getManagementService().createJobQuery().processInstanceId(clock.getId())
+                .timers().activityId("breachTimer").list();
+        org.assertj.core.api.Assertions.assertThat(breachTimers).extracting(Job::getDuedate).containsExactly(Date.from(extended));
+        org.assertj.core.api.Assertions.assertThat(timer(clock, "reminderTimer").getDuedate())
+                .isEqualTo(Date.from(extended.minusSeconds(120 * 3600)));
+        // MA-4: the written extension notice is due at once (end of the decision day)
+        assertThat(task("sendExtensionNotice", clock)).hasDueDate(Date.from(at("2026-12-10T23:59:59.999-06:00")));
+        org.assertj.core.api.Assertions.assertThat(task("acknowledgeReceipt", pi).getDueDate()).isEqualTo(Date.from(extended));
+
+        now(due);
+        org.assertj.core.api.Assertions.assertThat(executableTimers(clock)).isEmpty();
+    }
+
+    @Test
+    void resolvedCaseStopsItsClocksAndTheirTimersNeverFire() {
+        ProcessInstance pi = openGrievance(Intakes.written(Channel.EMAIL, ServiceArea.DIETARY));
+        String caseNumber = pi.getBusinessKey();
+        ProcessInstance clock = clockOf(pi, "hospitalClock");
+        org.assertj.core.api.Assertions.assertThat(engine.getManagementService().createJobQuery()
+                .processInstanceId(clock.getId()).timers().count()).isEqualTo(4);
+        complete(task("acknowledgeReceipt", pi), withVariables("acknowledgedVia", "EMAIL"));
+        ProcessInstance investigation = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests
+                .calledProcessInstance("investigation", pi);
+        complete(task("gatherFindings", investigation), withVariables("findings", "f", "stepsTaken", "s"));
+        complete(task("codeIssue", investigation), withVariables("hcatCategory", "ENVIRONMENT", "hcatSeverity", "1",
+                "harmLevel", "0"));
+        complete(task("draftResponse", pi), withVariables("responseDraft", "d", "contactPerson", "c"));
+        complete(task("approveResponse", pi), withVariables("approvalDecision", "APPROVE"));
+        complete(task("sendResponse", pi), withVariables("responseSentVia", "MAIL"));
+
+        assertThat(clock).isEnded();
+        org.assertj.core.api.Assertions.assertThat(engine.getManagementService().createJobQuery().timers()
+                .processInstanceId(clock.getId()).count()).isZero();
+        org.assertj.core.api.Assertions.assertThat(clockRows.find(caseNumber, Regime.HOSPITAL_COP).orElseThrow().stoppedAt())
+                .isNotNull();
+        now(at("2027-02-01T00:00:00Z"));
+        org.assertj.core.api.Assertions.assertThat(engine.getManagementService().createJobQuery().timers().executable()
+                .list()).noneMatch(j -> caseNumber.equals(engine.getRuntimeService().createProcessInstanceQuery()
+                        .processInstanceId(j.getProcessInstanceId()).singleResult().getBusinessKey()));
+        assertThat(pi).isWaitingAt("closeGrievance");
+    }
+}
