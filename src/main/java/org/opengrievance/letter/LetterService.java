@@ -1,0 +1,178 @@
+package org.opengrievance.letter;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.opengrievance.config.FacilityProperties;
+import org.opengrievance.grievance.CaseNotFoundException;
+import org.opengrievance.grievance.GrievanceCaseRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Letters to patients and enrollees: preview, approve (validate, render, store with SHA-256), mark sent,
+ * list, read back, and verify that a stored letter is still the one approved.
+ */
+@Service
+public class LetterService {
+
+    static final String APPROVED = "APPROVED";
+    static final String SENT = "SENT";
+
+    private final LetterRules rules;
+    private final LetterRenderer renderer;
+    private final LetterRepository letters;
+    private final GrievanceCaseRepository cases;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    LetterService(LetterRules rules, LetterRenderer renderer, LetterRepository letters,
+            GrievanceCaseRepository cases, Clock clock, FacilityProperties facility) {
+        this.rules = rules;
+        this.renderer = renderer;
+        this.letters = letters;
+        this.cases = cases;
+        this.clock = clock;
+        this.zone = facility.zone();
+    }
+
+    /**
+     * The required elements this letter still lacks, in words staff understand; empty when it may be approved.
+     * For a form that shows what is left to fill in.
+     */
+    public List<String> missing(LetterContent content) {
+        return rules.missing(content);
+    }
+
+    /**
+     * The PDF as it would be sent, stored nowhere. Works on an incomplete letter (blank parts stay out), but
+     * needs a kind, a regime and a supported language.
+     *
+     * @throws LetterValidationException when the kind, regime or language is missing or unsupported
+     */
+    public byte[] preview(LetterContent content) {
+        List<String> basics = rules.renderable(content);
+        if (!basics.isEmpty()) {
+            throw new LetterValidationException(content.kind(), basics);
+        }
+        return renderer.render(content).pdf();
+    }
+
+    /**
+     * Validates the letter, renders it, and stores the PDF with its SHA-256 and the template version as
+     * APPROVED by {@code approver}. Joins the caller's transaction (a process delegate's, for instance).
+     *
+     * @throws CaseNotFoundException      when there is no such case
+     * @throws LetterValidationException  naming every missing element
+     * @throws IllegalArgumentException   when the content is for another case or kind, or no approver is given
+     */
+    @Transactional
+    public LetterSummary approve(String caseNumber, LetterKind kind, LetterContent content, String approver) {
+        if (approver == null || approver.isBlank()) {
+            throw new IllegalArgumentException("A letter is approved by someone: approver is missing");
+        }
+        if (content.caseNumber() != null && !content.caseNumber().equals(caseNumber)) {
+            throw new IllegalArgumentException("The letter names case " + content.caseNumber() + ", not " + caseNumber);
+        }
+        if (content.kind() != null && content.kind() != kind) {
+            throw new IllegalArgumentException("The letter content is a " + content.kind() + ", not a " + kind);
+        }
+        cases.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        LetterContent c = content.kind() == null || content.caseNumber() == null
+                ? content.toBuilder().kind(kind).caseNumber(caseNumber).build() : content;
+        rules.check(c);
+        LetterRenderer.Rendered rendered = renderer.render(c);
+        String sha256 = LetterHashes.sha256(rendered.pdf());
+        OffsetDateTime now = now();
+        long id = letters.insert(new LetterRepository.NewLetter(caseNumber, kind, c.regime().name(), c.language(),
+                rendered.templateVersion(), rendered.pdf(), sha256, LetterStatus.APPROVED, now, approver, now,
+                recipient(c)));
+        letters.event(id, APPROVED, approver, now, "sha256=" + sha256 + " template=" + rendered.templateVersion());
+        return letters.find(id, zone).orElseThrow();
+    }
+
+    /** Records that the letter went out, keeping the recipient recorded at approval (name and postal address). */
+    @Transactional
+    public LetterSummary markSent(long letterId, SendChannel channel, Instant at) {
+        return markSent(letterId, channel, null, at);
+    }
+
+    /**
+     * Records that the letter went out by {@code channel} at {@code at} to {@code recipient} (an e-mail address,
+     * for instance; null keeps the recipient recorded at approval).
+     *
+     * @throws LetterNotFoundException when there is no such letter
+     * @throws LetterStateException    when the letter is not APPROVED (already sent)
+     */
+    @Transactional
+    public LetterSummary markSent(long letterId, SendChannel channel, String recipient, Instant at) {
+        LetterSummary letter = letters.find(letterId, zone).orElseThrow(() -> new LetterNotFoundException(null, letterId));
+        if (channel == null || at == null) {
+            throw new IllegalArgumentException("Sending needs a channel and a time");
+        }
+        OffsetDateTime sentAt = at.atOffset(ZoneOffset.UTC);
+        if (!letters.markSent(letterId, channel, blankToNull(recipient), sentAt)) {
+            throw new LetterStateException("Letter " + letterId + " is " + letter.status()
+                    + (letter.sentAt() != null ? " (sent " + letter.sentAt() + ")" : "") + ", so it cannot be marked sent");
+        }
+        letters.event(letterId, SENT, null, now(), channel.name());
+        return letters.find(letterId, zone).orElseThrow();
+    }
+
+    /**
+     * Every letter of the case, oldest first, without PDFs.
+     *
+     * @throws CaseNotFoundException when there is no such case
+     */
+    public List<LetterSummary> list(String caseNumber) {
+        cases.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        return letters.list(caseNumber, zone);
+    }
+
+    /** One letter without its PDF. */
+    public LetterSummary find(long letterId) {
+        return letters.find(letterId, zone).orElseThrow(() -> new LetterNotFoundException(null, letterId));
+    }
+
+    /**
+     * The stored PDF, after checking it still matches its recorded SHA-256.
+     *
+     * @throws LetterNotFoundException   when there is no such letter
+     * @throws LetterIntegrityException  when the stored bytes no longer match the recorded hash
+     */
+    public byte[] pdf(long letterId) {
+        LetterSummary letter = find(letterId);
+        byte[] pdf = letters.pdf(letterId).orElseThrow(() -> new LetterNotFoundException(null, letterId));
+        if (!LetterHashes.sha256(pdf).equals(letter.sha256())) {
+            throw new LetterIntegrityException(letterId);
+        }
+        return pdf;
+    }
+
+    /** Re-hashes the stored PDF and compares it with the hash recorded at approval. */
+    public LetterIntegrity verify(long letterId) {
+        LetterSummary letter = find(letterId);
+        byte[] pdf = letters.pdf(letterId).orElseThrow(() -> new LetterNotFoundException(null, letterId));
+        return new LetterIntegrity(letterId, letter.sha256(), LetterHashes.sha256(pdf));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static String recipient(LetterContent c) {
+        return Stream.concat(Stream.of(c.patientName()),
+                        c.mailingAddress() == null ? Stream.empty() : c.mailingAddress().lines())
+                .filter(s -> s != null && !s.isBlank()).map(String::strip).collect(Collectors.joining(", "));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
