@@ -64,6 +64,24 @@ public class CaseClockRepository {
                 .update();
     }
 
+    /** A plan-initiated extension's justification (MA-4, MCD-6), printed in the extension notice. */
+    public void saveJustification(String caseNumber, Regime regime, String informationNeeded, String enrolleeInterest) {
+        jdbc.sql("""
+                UPDATE case_clock SET extension_information_needed = ?, extension_enrollee_interest = ?
+                WHERE case_number = ? AND regime = ?
+                """).params(informationNeeded, enrolleeInterest, caseNumber, regime.name()).update();
+    }
+
+    /** [information needed, enrollee interest] of the clock's extension; nulls when none. */
+    public String[] justification(String caseNumber, Regime regime) {
+        return jdbc.sql("""
+                SELECT extension_information_needed, extension_enrollee_interest FROM case_clock
+                WHERE case_number = ? AND regime = ?
+                """).params(caseNumber, regime.name())
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
+                .orElse(new String[2]);
+    }
+
     public List<ClockState> findAll(String caseNumber) {
         return jdbc.sql("SELECT * FROM case_clock WHERE case_number = ? ORDER BY regime")
                 .param(caseNumber).query(CaseClockRepository::map).list();

@@ -5,6 +5,14 @@ import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.opengrievance.clock.CaseClocks;
+import org.opengrievance.clock.Regime;
+import org.opengrievance.grievance.GrievanceCase;
+import org.opengrievance.grievance.GrievanceCaseRepository;
+import org.opengrievance.letter.LetterKind;
+import org.opengrievance.letter.LetterService;
+import org.opengrievance.letter.LetterStatus;
+import org.opengrievance.notice.NotificationRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +24,19 @@ class ClosureReviewListener implements TaskListener {
 
     static final Set<String> REASONS = Set.of("RESOLVED", "CLOSED_UNSATISFIED", "WITHDRAWN");
 
+    private final LetterService letters;
+    private final NotificationRepository notifications;
+    private final GrievanceCaseRepository cases;
+    private final CaseClocks clocks;
+
+    ClosureReviewListener(LetterService letters, NotificationRepository notifications, GrievanceCaseRepository cases,
+            CaseClocks clocks) {
+        this.letters = letters;
+        this.notifications = notifications;
+        this.cases = cases;
+        this.clocks = clocks;
+    }
+
     @Override
     public void notify(DelegateTask task) {
         Object reason = task.getVariable("closureReason");
@@ -26,6 +47,31 @@ class ClosureReviewListener implements TaskListener {
         if ("CLOSED_UNSATISFIED".equals(reason) && (efforts == null || efforts.toString().isBlank())) {
             throw new ProcessEngineException(
                     "Closing with the patient not satisfied requires the efforts made to be documented.");
+        }
+        if (!"WITHDRAWN".equals(reason)) {
+            requireNotification((String) task.getVariable("caseNumber"));
+        }
+    }
+
+    /**
+     * CMS-HOSP-8: a hospital grievance closes only after its written resolution letter was sent; a patient who
+     * declines a letter is no exception. A plan grievance needs its notification: written when it was filed in
+     * writing or concerns quality of care (MA-5, MA-6); an oral one otherwise (recorded through the API).
+     */
+    private void requireNotification(String caseNumber) {
+        boolean letterSent = letters.list(caseNumber).stream()
+                .anyMatch(l -> l.kind() == LetterKind.RESOLUTION && l.status() == LetterStatus.SENT);
+        if (letterSent) {
+            return;
+        }
+        boolean hospital = clocks.of(caseNumber).stream().anyMatch(c -> c.regime() == Regime.HOSPITAL_COP);
+        GrievanceCase c = cases.findByCaseNumber(caseNumber).orElseThrow();
+        boolean writtenRequired = hospital || !Set.of("PHONE", "IN_PERSON").contains(c.channel())
+                || cases.contact(caseNumber).qualityOfCare();
+        if (writtenRequired || !notifications.hasOral(caseNumber, "RESOLUTION")) {
+            throw new ProcessEngineException("This grievance cannot close before its written resolution letter has"
+                    + " been sent" + (hospital ? " (CMS-HOSP-8; a patient declining the letter is not an exception)."
+                    : "."));
         }
     }
 }

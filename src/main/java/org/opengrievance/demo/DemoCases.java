@@ -84,15 +84,18 @@ class DemoCases {
                 "I am on Medicare and was billed for a service I was told was covered before admission.",
                 ServiceArea.BILLING, false, false);
         complete(billing, "confirmClassification", "irene", Map.of("classification", "GRIEVANCE"));
-        complete(billing, "acknowledgeReceipt", "paula", Map.of("acknowledgedVia", "EMAIL"));
+        complete(billing, "acknowledgeReceipt", "paula", Map.of("acknowledgedVia", "PHONE"));
         complete(billing, "gatherFindings", "sam", Map.of(
                 "findings", "Pre-admission estimate quoted the wrong coverage code.",
-                "stepsTaken", "Reviewed the estimate and the claim with patient financial services."));
+                "stepsTaken", "Reviewed the estimate and the claim with patient financial services.",
+                "issue1", "Billed for a service I was told was covered"));
         complete(billing, "codeIssue", "sam", Map.of("hcatCategory", "INSTITUTIONAL_PROCESSES",
                 "hcatSeverity", "2", "harmLevel", "0"));
         complete(billing, "draftResponse", "paula", Map.of(
+                "answer1", "The estimate used the wrong code; we corrected the bill and refunded you.",
                 "responseDraft", "We corrected the charge and refunded the amount billed in error.",
-                "contactPerson", "Paula Patient-Relations, Patient Relations Office"));
+                "contactPerson", "Paula Patient-Relations", "contactTitle", "Patient Relations Manager",
+                "contactPhone", "(555) 010-0100", "responseChannel", "MAIL"));
     }
 
     private String log(Channel channel, int daysAgo, String patient, String text, ServiceArea area,

@@ -91,6 +91,27 @@ public class GrievanceCaseRepository {
                 .list();
     }
 
+    public void saveContact(String caseNumber, PatientContact c) {
+        jdbc.sql("""
+                UPDATE grievance_case SET patient_email = :email, patient_address = :address, member_id = :memberId,
+                  medicare_beneficiary = :medicare, quality_of_care = :qoc, premature_discharge = :discharge
+                WHERE case_number = :n
+                """)
+                .param("email", c.email()).param("address", c.address()).param("memberId", c.memberId())
+                .param("medicare", c.medicareBeneficiary()).param("qoc", c.qualityOfCare())
+                .param("discharge", c.prematureDischarge()).param("n", caseNumber).update();
+    }
+
+    public PatientContact contact(String caseNumber) {
+        return jdbc.sql("""
+                SELECT patient_email, patient_address, member_id, medicare_beneficiary, quality_of_care,
+                  premature_discharge FROM grievance_case WHERE case_number = ?
+                """).param(caseNumber)
+                .query((rs, i) -> new PatientContact(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6)))
+                .optional().orElseThrow(() -> new CaseNotFoundException(caseNumber));
+    }
+
     public void updateResponseDue(String caseNumber, OffsetDateTime dueAt) {
         jdbc.sql("UPDATE grievance_case SET response_due_at = ? WHERE case_number = ?").params(dueAt, caseNumber).update();
     }

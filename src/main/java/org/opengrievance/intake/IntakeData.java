@@ -15,7 +15,7 @@ record IntakeData(Channel channel, String patientName, String complaintText, Ser
     static final int MAX_TEXT = 4000;
     static final Set<String> LANGUAGES = Set.of("en", "es");
     static final String[] FLAGS = {"resolvedAtPointOfCare", "responseRequested", "abuseOrNeglect",
-        "patientHarmOrCopIssue", "medicare489Billing", "medicareBeneficiary"};
+        "patientHarmOrCopIssue", "medicare489Billing", "medicareBeneficiary", "qualityOfCare", "prematureDischarge"};
 
     static IntakeData from(VariableScope vars) {
         for (String flag : FLAGS) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -33,7 +34,25 @@ public record IntakeRequest(
         @PastOrPresent OffsetDateTime originalReceivedAt,
         @PastOrPresent OffsetDateTime planReceivedAt,
         ExpediteTrigger expediteTrigger,
-        Boolean drugReceived) {
+        Boolean drugReceived,
+        Boolean qualityOfCare,
+        Boolean prematureDischarge,
+        @Email @Size(max = 200) String patientEmail,
+        @Size(max = 500) String patientAddress,
+        @Size(max = 50) String memberId) {
+
+    /** A complaint with clock options and no contact details for letters. */
+    public IntakeRequest(Channel channel, OffsetDateTime receivedAt, String patientName, String complaintText,
+            ServiceArea serviceArea, Boolean resolvedAtPointOfCare, String pointOfCareResolution,
+            Boolean responseRequested, Boolean abuseOrNeglect, Boolean patientHarmOrCopIssue,
+            Boolean medicare489Billing, Boolean medicareBeneficiary, String preferredLanguage, List<Regime> regimes,
+            OffsetDateTime originalReceivedAt, OffsetDateTime planReceivedAt, ExpediteTrigger expediteTrigger,
+            Boolean drugReceived) {
+        this(channel, receivedAt, patientName, complaintText, serviceArea, resolvedAtPointOfCare,
+                pointOfCareResolution, responseRequested, abuseOrNeglect, patientHarmOrCopIssue, medicare489Billing,
+                medicareBeneficiary, preferredLanguage, regimes, originalReceivedAt, planReceivedAt, expediteTrigger,
+                drugReceived, null, null, null, null, null);
+    }
 
     /** The fields of a complaint without clock options: the default regimes of the facility apply. */
     public IntakeRequest(Channel channel, OffsetDateTime receivedAt, String patientName, String complaintText,
@@ -42,7 +61,7 @@ public record IntakeRequest(
             Boolean medicare489Billing, Boolean medicareBeneficiary, String preferredLanguage) {
         this(channel, receivedAt, patientName, complaintText, serviceArea, resolvedAtPointOfCare,
                 pointOfCareResolution, responseRequested, abuseOrNeglect, patientHarmOrCopIssue, medicare489Billing,
-                medicareBeneficiary, preferredLanguage, null, null, null, null, null);
+                medicareBeneficiary, preferredLanguage, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The process variables of the start; the same names the start form uses. */
@@ -68,6 +87,11 @@ public record IntakeRequest(
         vars.put("planReceivedAt", planReceivedAt == null ? null : planReceivedAt.toString());
         vars.put("expediteTrigger", expediteTrigger == null ? null : expediteTrigger.name());
         vars.put("drugReceived", drugReceived);
+        vars.put("qualityOfCare", Boolean.TRUE.equals(qualityOfCare));
+        vars.put("prematureDischarge", Boolean.TRUE.equals(prematureDischarge));
+        vars.put("patientEmail", patientEmail);
+        vars.put("patientAddress", patientAddress);
+        vars.put("memberId", memberId);
         return vars;
     }
 }

@@ -21,6 +21,8 @@ import org.opengrievance.config.FacilityProperties;
 import org.opengrievance.grievance.CaseNumbers;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.grievance.GrievanceCaseRepository;
+import org.opengrievance.grievance.IssueLines;
+import org.opengrievance.grievance.PatientContact;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,6 +71,8 @@ class RegisterCaseDelegate implements JavaDelegate {
                 responseDueAt.atZone(zone).toOffsetDateTime(), GrievanceCase.OPEN, null, null, null, null,
                 OffsetDateTime.ofInstant(now, zone), currentUser(execution)));
         caseClocks.save(caseNumber, clocks);
+        PatientContact contact = contact(execution);
+        cases.saveContact(caseNumber, contact);
 
         execution.setProcessBusinessKey(caseNumber);
         execution.setVariable("caseNumber", caseNumber);
@@ -76,6 +80,13 @@ class RegisterCaseDelegate implements JavaDelegate {
         execution.setVariable("facilityZone", zone.getId());
         execution.setVariable("receivedAt", receivedAt.atZone(zone).toOffsetDateTime().toString());
         execution.setVariable("regimes", String.join(",", clocks.stream().map(c -> c.regime().name()).toList()));
+        execution.setVariable("hasPlanClock", clocks.stream().anyMatch(c -> c.regime().isPlan()));
+        // contact details stay in the case record; forms only need to know whether email is possible
+        execution.setVariable("emailOnFile", contact.hasEmail());
+        execution.removeVariable("patientEmail");
+        execution.removeVariable("patientAddress");
+        execution.removeVariable("memberId");
+        execution.setVariable("issue1", IssueLines.initial(in.complaintText()));
         execution.setVariable("expedited", clocks.stream().anyMatch(c -> c.kind() == ClockKind.EXPEDITED));
         execution.setVariable("responseDueAt", Date.from(responseDueAt));
         execution.setVariable("responseDueDisplay", CaseClocks.display(responseDueAt, zone));
@@ -116,6 +127,28 @@ class RegisterCaseDelegate implements JavaDelegate {
         Instant t = ReceiptTime.parse(value, zone);
         ReceiptTime.requireNotFuture(t, clock);
         return t;
+    }
+
+    private static PatientContact contact(DelegateExecution execution) {
+        String email = text(execution, "patientEmail", 200);
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new IntakeRejectedException("patientEmail", "is not an email address");
+        }
+        return new PatientContact(email, text(execution, "patientAddress", 500), text(execution, "memberId", 50),
+                Boolean.TRUE.equals(execution.getVariable("medicareBeneficiary")),
+                Boolean.TRUE.equals(execution.getVariable("qualityOfCare")),
+                Boolean.TRUE.equals(execution.getVariable("prematureDischarge")));
+    }
+
+    private static String text(DelegateExecution execution, String name, int max) {
+        Object value = execution.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        if (value.toString().length() > max) {
+            throw new IntakeRejectedException(name, "must be at most " + max + " characters");
+        }
+        return value.toString().trim();
     }
 
     /** The start event's {@code camunda:initiator} holds the authenticated user who started the case. */

@@ -36,6 +36,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     static final URI INVALID = URI.create("urn:grievance:problem:invalid-request");
     static final URI NOT_FOUND = URI.create("urn:grievance:problem:not-found");
     static final URI CONFLICT = URI.create("urn:grievance:problem:case-state");
+    static final URI FORBIDDEN = URI.create("urn:grievance:problem:forbidden");
 
     record FieldError(String field, String message) {
     }
@@ -91,6 +92,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (ex.rule() != null) {
             p.setProperty("rule", ex.rule());
         }
+        return problem(p);
+    }
+
+    /** The engine refused the signed-in user (engine authorizations, org.opengrievance.security). */
+    @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
+    ResponseEntity<Object> forbidden(org.camunda.bpm.engine.AuthorizationException ex) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "The engine's authorizations for your groups do not allow this.");
+        p.setType(FORBIDDEN);
+        p.setTitle("Forbidden");
         return problem(p);
     }
 

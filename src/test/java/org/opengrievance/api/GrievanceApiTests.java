@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opengrievance.grievance.GrievanceCaseRepository;
 import org.opengrievance.support.GrievanceAppTest;
+import org.opengrievance.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
@@ -30,13 +31,16 @@ class GrievanceApiTests {
     @Autowired HistoryService history;
     final ObjectMapper json = new ObjectMapper();
     RestClient http;
+    RestClient reader;
 
     record Answer(int status, String contentType, JsonNode body, String location) {
     }
 
     @BeforeEach
     void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+        // intake logs complaints; patient relations read the whole case, engine state included
+        http = TestUsers.client(port, TestUsers.Role.INTAKE);
+        reader = TestUsers.client(port, TestUsers.Role.PATIENT_RELATIONS);
     }
 
     Answer post(String path, String body) {
@@ -46,7 +50,7 @@ class GrievanceApiTests {
     }
 
     Answer get(String path) {
-        return http.get().uri(path)
+        return reader.get().uri(path)
                 .exchange((req, res) -> answer(res.getStatusCode(), res.getHeaders().getContentType(),
                         res.getBody().readAllBytes(), null));
     }

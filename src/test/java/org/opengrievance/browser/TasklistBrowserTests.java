@@ -75,7 +75,9 @@ class TasklistBrowserTests {
 
     /** Received 2026-12-04 at 10:00 as typed into the form, in the browser's zone: before the test clock's now. */
     private static final LocalDateTime RECEIVED = LocalDateTime.of(2026, 12, 4, 10, 0);
-    private static final String COMPLAINT = "Call bell unanswered for forty minutes on the night of 2 December.";
+    /** Markup in the complaint must reach every form as text: nothing bold, no image, no script run. */
+    private static final String COMPLAINT = "Call bell unanswered for <b>forty</b> minutes"
+            + " <img src=x onerror=\"window.xssRan=1\"> on the night of 2 December.";
     private static final String FINDINGS = "Two nurses covered three rooms after a sick call; the bell log shows it.";
     private static final String STEPS_TAKEN = "Reviewed the bell log, interviewed night staff, added a float nurse.";
 
@@ -151,7 +153,7 @@ class TasklistBrowserTests {
         assertThat(row.receivedAt().toInstant()).isEqualTo(RECEIVED.atZone(BROWSER_ZONE).toInstant());
 
         completeTask(grievance.getId(), "confirmClassification", Map.of("classification", "GRIEVANCE"));
-        completeTask(grievance.getId(), "acknowledgeReceipt", Map.of("acknowledgedVia", "LETTER"));
+        completeTask(grievance.getId(), "acknowledgeReceipt", Map.of("acknowledgedVia", "PHONE"));
         ProcessInstance investigation = runtime.createProcessInstanceQuery()
                 .superProcessInstanceId(grievance.getId()).processDefinitionKey("investigation").singleResult();
         assertThat(investigation).as("called investigation").isNotNull();
@@ -241,6 +243,8 @@ class TasklistBrowserTests {
         assertThat(complaint.isDisplayed()).isTrue();
         assertThat(complaint.getDomAttribute("readonly")).isNotNull();
         assertThat(complaint.getDomProperty("value")).isEqualTo(COMPLAINT);
+        assertThat(driver.findElements(By.cssSelector(".fjs-form b, .fjs-form img"))).isEmpty();
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.xssRan === undefined")).isEqualTo(true);
         // the alert exists hidden on every task page; only its visible text means the form failed to load
         assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("Form failure");
     }

@@ -24,6 +24,7 @@ import org.opengrievance.intake.Channel;
 import org.opengrievance.intake.IntakeRequest;
 import org.opengrievance.intake.IntakeService;
 import org.opengrievance.intake.ServiceArea;
+import org.opengrievance.support.CaseSteps;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
 import org.opengrievance.support.MutableClock;
@@ -120,6 +121,9 @@ class ClockProcessTests {
         assertThat(clock).isWaitingAt("sendInterimNotice");
         assertThat(task("sendInterimNotice", clock)).hasCandidateGroup("patient-relations").hasDueDate(Date.from(due));
         complete(task("sendInterimNotice", clock), withVariables("interimNoticeSentVia", "MAIL"));
+        // the interim letter goes to the print queue; the stated date binds once it is mailed
+        org.assertj.core.api.Assertions.assertThat(timer(clock, "breachTimer").getDuedate()).isEqualTo(Date.from(due));
+        CaseSteps.confirmMailing(clock);
 
         // CMS-HOSP-7: the follow-up date stated in the interim notice (receipt + 30 days) now binds
         Instant followUp = at("2027-01-03T23:59:59.999-06:00");
@@ -177,15 +181,11 @@ class ClockProcessTests {
         ProcessInstance clock = clockOf(pi, "hospitalClock");
         org.assertj.core.api.Assertions.assertThat(engine.getManagementService().createJobQuery()
                 .processInstanceId(clock.getId()).timers().count()).isEqualTo(4);
-        complete(task("acknowledgeReceipt", pi), withVariables("acknowledgedVia", "EMAIL"));
-        ProcessInstance investigation = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests
-                .calledProcessInstance("investigation", pi);
-        complete(task("gatherFindings", investigation), withVariables("findings", "f", "stepsTaken", "s"));
-        complete(task("codeIssue", investigation), withVariables("hcatCategory", "ENVIRONMENT", "hcatSeverity", "1",
-                "harmLevel", "0"));
-        complete(task("draftResponse", pi), withVariables("responseDraft", "d", "contactPerson", "c"));
-        complete(task("approveResponse", pi), withVariables("approvalDecision", "APPROVE"));
-        complete(task("sendResponse", pi), withVariables("responseSentVia", "MAIL"));
+        CaseSteps.acknowledgeOrally(pi);
+        CaseSteps.investigate(pi, "investigators-support-services");
+        CaseSteps.draft(pi, "MAIL");
+        CaseSteps.approve(pi);
+        CaseSteps.confirmMailing(pi);
 
         assertThat(clock).isEnded();
         org.assertj.core.api.Assertions.assertThat(engine.getManagementService().createJobQuery().timers()

@@ -24,6 +24,7 @@ import org.opengrievance.grievance.GrievanceCaseRepository;
 import org.opengrievance.intake.Channel;
 import org.opengrievance.intake.IntakeService;
 import org.opengrievance.intake.ServiceArea;
+import org.opengrievance.support.CaseSteps;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,27 +65,14 @@ class GrievanceProcessTests {
 
     /** Acknowledge, investigate in the routed department and draft: the process then waits for approval. */
     void respondUpToApproval(ProcessInstance pi, String expectedGroup) {
-        complete(task("acknowledgeReceipt", pi), withVariables("acknowledgedVia", "LETTER"));
-        ProcessInstance investigation = calledProcessInstance("investigation", pi);
-        assertThat(investigation).isWaitingAt("gatherFindings").hasBusinessKey(pi.getBusinessKey());
-        assertThat(task("gatherFindings", investigation)).hasCandidateGroup(expectedGroup);
-        complete(task("gatherFindings", investigation),
-                withVariables("findings", "Tray line delayed by a broken cart.", "stepsTaken", "Interviewed staff."));
-        complete(task("codeIssue", investigation),
-                withVariables("hcatCategory", "ENVIRONMENT", "hcatSeverity", "1", "harmLevel", "0"));
-        assertThat(investigation).isEnded().hasPassed("routeToDepartment", "gatherFindings", "codeIssue");
-        assertThat(pi).isWaitingAt("draftResponse");
-        complete(task("draftResponse", pi), withVariables("responseDraft", "We replaced the cart.",
-                "contactPerson", "Paula Patient-Relations"));
+        CaseSteps.acknowledgeOrally(pi);
+        CaseSteps.investigate(pi, expectedGroup);
+        CaseSteps.draft(pi, "MAIL");
         assertThat(pi).isWaitingAt("approveResponse");
-        assertThat(task("approveResponse", pi)).hasCandidateGroup("pr-director");
     }
 
     void approveSendAndClose(ProcessInstance pi, String closureReason) {
-        complete(task("approveResponse", pi), withVariables("approvalDecision", "APPROVE"));
-        complete(task("sendResponse", pi), withVariables("responseSentVia", "MAIL"));
-        assertThat(pi).isWaitingAt("closeGrievance");
-        complete(task("closeGrievance", pi), withVariables("closureReason", closureReason));
+        CaseSteps.approveMailAndClose(pi, closureReason);
     }
 
     @Test
@@ -117,8 +105,8 @@ class GrievanceProcessTests {
         respondUpToApproval(pi, "investigators-nursing");
         approveSendAndClose(pi, "RESOLVED");
         assertThat(pi).isEnded().hasPassedInOrder("registerCase", "classifyComplaint", "confirmClassification",
-                "acknowledgeReceipt", "investigate", "draftResponse", "approveResponse", "sendResponse",
-                "closeGrievance", "recordClosure", "grievanceClosed");
+                "acknowledgeReceipt", "recordOralAcknowledgement", "investigate", "draftResponse", "approveResponse",
+                "sendResolutionLetter", "stopClocks", "closeGrievance", "recordClosure", "grievanceClosed");
         GrievanceCase c = record(pi);
         org.assertj.core.api.Assertions.assertThat(c.status()).isEqualTo("CLOSED");
         org.assertj.core.api.Assertions.assertThat(c.closureReason()).isEqualTo("RESOLVED");
@@ -134,7 +122,7 @@ class GrievanceProcessTests {
         assertThat(pi).isWaitingAt("draftResponse");
         org.assertj.core.api.Assertions.assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
                 .processInstanceId(pi.getId()).activityId("draftResponse").count()).isEqualTo(2);
-        complete(task("draftResponse", pi), withVariables("responseDraft", "We interviewed staff and replaced the cart."));
+        CaseSteps.draft(pi, "MAIL");
         approveSendAndClose(pi, "RESOLVED");
         assertThat(pi).isEnded().hasPassed("grievanceClosed");
     }
@@ -150,8 +138,8 @@ class GrievanceProcessTests {
         assertThat(review).hasDueDate(abuseDue);
         // routed to risk management, not nursing, because abuse is alleged
         respondUpToApproval(pi, "investigators-risk-management");
-        complete(task("approveResponse", pi), withVariables("approvalDecision", "APPROVE"));
-        complete(task("sendResponse", pi), withVariables("responseSentVia", "MAIL"));
+        CaseSteps.approve(pi);
+        CaseSteps.confirmMailing(pi);
         // the response branch waits at the join: closing is not offered until the review is done
         assertThat(pi).isWaitingAt("reviewAbuseAllegation", "grievanceJoin").isNotWaitingAt("closeGrievance");
         complete(review, withVariables("protectiveActions", "Aide removed from patient contact.", "stateReportFiled", true));
@@ -181,7 +169,7 @@ class GrievanceProcessTests {
     void withdrawalStopsTheResponseAndClosesTheCaseAsWithdrawn() {
         ProcessInstance pi = start(Intakes.written(Channel.LETTER, ServiceArea.BILLING));
         confirm(pi, "GRIEVANCE");
-        complete(task("acknowledgeReceipt", pi), withVariables("acknowledgedVia", "LETTER"));
+        CaseSteps.acknowledgeOrally(pi);
         caseService.withdraw(record(pi).caseNumber(), "Patient phoned to withdraw on 2026-12-06.");
         assertThat(pi).isEnded().hasPassed("withdrawalReceived", "recordWithdrawnClosure", "grievanceWithdrawn")
                 .hasNotPassed("draftResponse");
@@ -206,8 +194,8 @@ class GrievanceProcessTests {
         ProcessInstance pi = start(Intakes.written(Channel.FAX, ServiceArea.OTHER));
         confirm(pi, "GRIEVANCE");
         respondUpToApproval(pi, "investigators-patient-relations");
-        complete(task("approveResponse", pi), withVariables("approvalDecision", "APPROVE"));
-        complete(task("sendResponse", pi), withVariables("responseSentVia", "EMAIL"));
+        CaseSteps.approve(pi);
+        CaseSteps.confirmMailing(pi);
         Task close = task("closeGrievance", pi);
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
                 complete(close, withVariables("closureReason", "CLOSED_UNSATISFIED")))

@@ -1,0 +1,124 @@
+package org.opengrievance.notice;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Locale;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.opengrievance.grievance.Actors;
+import org.opengrievance.grievance.GrievanceCaseRepository;
+import org.opengrievance.grievance.PatientContact;
+import org.opengrievance.intake.ReceiptTime;
+import org.opengrievance.letter.LetterContent;
+import org.opengrievance.letter.LetterKind;
+import org.opengrievance.letter.LetterService;
+import org.opengrievance.letter.LetterSummary;
+import org.opengrievance.letter.SendChannel;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The service tasks of letter-delivery.bpmn (and the oral acknowledgement of the main process):
+ * generate and store, email (an async job: retries, then an incident), record the mailing date, record an
+ * oral notification. Every delivery is also a notification event of the case.
+ */
+@Configuration(proxyBeanMethods = false)
+class LetterDeliverySteps {
+
+    static final String SYSTEM = "system:letter-delivery";
+
+    private final NoticeContents contents;
+    private final LetterService letters;
+    private final LetterMailer mailer;
+    private final GrievanceCaseRepository cases;
+    private final NotificationRepository notifications;
+    private final Clock clock;
+
+    LetterDeliverySteps(NoticeContents contents, LetterService letters, LetterMailer mailer,
+            GrievanceCaseRepository cases, NotificationRepository notifications, Clock clock) {
+        this.contents = contents;
+        this.letters = letters;
+        this.mailer = mailer;
+        this.cases = cases;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    /** prepareLetter: an approved letter (the resolution) is used as is; others are generated now. */
+    @Bean
+    JavaDelegate prepareLetter() {
+        return execution -> {
+            String caseNumber = caseNumber(execution);
+            LetterKind kind = LetterKind.valueOf((String) execution.getVariable("letterKind"));
+            Object existing = execution.getVariable("letterId");
+            LetterSummary letter;
+            if (existing instanceof Number id) {
+                letter = letters.find(id.longValue());
+            } else {
+                LetterContent content = contents.build(caseNumber, kind, execution.getVariables());
+                String by = Actors.current(execution.getProcessEngineServices().getIdentityService());
+                letter = letters.approve(caseNumber, kind, content, by == null ? SYSTEM : by);
+            }
+            execution.setVariable("letterId", letter.id());
+            execution.setVariable("letterKindLabel", kind.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        };
+    }
+
+    /** emailLetter: sends the stored PDF to the email address on file and records it as sent. */
+    @Bean
+    JavaDelegate emailLetter() {
+        return execution -> {
+            String caseNumber = caseNumber(execution);
+            long letterId = ((Number) execution.getVariable("letterId")).longValue();
+            LetterSummary letter = letters.find(letterId);
+            PatientContact contact = cases.contact(caseNumber);
+            if (!contact.hasEmail()) {
+                throw new IllegalStateException("Case " + caseNumber + " has no email address on file");
+            }
+            String name = caseNumber + "-" + letter.kind().name().toLowerCase(Locale.ROOT) + ".pdf";
+            mailer.send(contact.email(), caseNumber, name, letters.pdf(letterId));
+            Instant now = clock.instant();
+            letters.markSent(letterId, SendChannel.EMAIL, contact.email(), now);
+            notifications.record(caseNumber, letter.kind().name(), "WRITTEN", letterId, "EMAIL",
+                    OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC), SYSTEM, null,
+                    OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+        };
+    }
+
+    /** recordMailing: staff printed and mailed the letter; the date they give is when it was sent. */
+    @Bean
+    JavaDelegate recordMailing() {
+        return execution -> {
+            String caseNumber = caseNumber(execution);
+            long letterId = ((Number) execution.getVariable("letterId")).longValue();
+            ZoneId zone = ZoneId.of(String.valueOf(execution.getVariable("facilityZone") == null
+                    ? "UTC" : execution.getVariable("facilityZone")));
+            Instant mailedAt = ReceiptTime.parse(execution.getVariable("mailedAt"), zone);
+            LetterSummary letter = letters.markSent(letterId, SendChannel.MAIL, null, mailedAt);
+            String by = Actors.current(execution.getProcessEngineServices().getIdentityService());
+            notifications.record(caseNumber, letter.kind().name(), "WRITTEN", letterId, "MAIL",
+                    OffsetDateTime.ofInstant(mailedAt, java.time.ZoneOffset.UTC), by,
+                    (String) execution.getVariable("mailingNote"), OffsetDateTime.now(clock));
+        };
+    }
+
+    /** recordOralNotification: e.g. an acknowledgement given by phone or in person, with time and person. */
+    @Bean
+    JavaDelegate recordOralNotification() {
+        return execution -> {
+            String by = Actors.current(execution.getProcessEngineServices().getIdentityService());
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            notifications.record(caseNumber(execution), (String) execution.getVariable("notificationKind"), "ORAL",
+                    null, String.valueOf(execution.getVariable("acknowledgedVia")), now, by,
+                    (String) execution.getVariable("acknowledgementNote"), now);
+        };
+    }
+
+    private static String caseNumber(DelegateExecution execution) {
+        Object n = execution.getVariable("caseNumber");
+        return n != null ? n.toString() : execution.getProcessBusinessKey();
+    }
+}

@@ -1,0 +1,128 @@
+package org.opengrievance.notice;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.opengrievance.clock.CaseClockRepository;
+import org.opengrievance.clock.CaseClocks;
+import org.opengrievance.clock.ClockState;
+import org.opengrievance.clock.Regime;
+import org.opengrievance.config.FacilityProperties;
+import org.opengrievance.config.PlanProperties;
+import org.opengrievance.grievance.CaseNotFoundException;
+import org.opengrievance.grievance.GrievanceCase;
+import org.opengrievance.grievance.GrievanceCaseRepository;
+import org.opengrievance.grievance.IssueLines;
+import org.opengrievance.grievance.PatientContact;
+import org.opengrievance.letter.LetterContent;
+import org.opengrievance.letter.LetterKind;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts a letter together from the case record, its clocks and the process variables of the step that sends
+ * it (the draft's answers, contact person, steps taken and results).
+ */
+@Component
+public class NoticeContents {
+
+    private final GrievanceCaseRepository cases;
+    private final CaseClocks clocks;
+    private final CaseClockRepository clockRows;
+    private final FacilityProperties facility;
+    private final PlanProperties plan;
+    private final NoticeProperties notices;
+    private final Clock clock;
+
+    NoticeContents(GrievanceCaseRepository cases, CaseClocks clocks, CaseClockRepository clockRows,
+            FacilityProperties facility, PlanProperties plan, NoticeProperties notices, Clock clock) {
+        this.cases = cases;
+        this.clocks = clocks;
+        this.clockRows = clockRows;
+        this.facility = facility;
+        this.plan = plan;
+        this.notices = notices;
+        this.clock = clock;
+    }
+
+    public LetterContent build(String caseNumber, LetterKind kind, Map<String, Object> vars) {
+        GrievanceCase c = cases.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        PatientContact contact = cases.contact(caseNumber);
+        List<ClockState> all = clocks.of(caseNumber);
+        Regime regime = regimeFor(kind, vars, all);
+        ClockState own = all.stream().filter(k -> k.regime() == regime).findFirst().orElse(null);
+        ZoneId zone = own != null ? own.zone() : ZoneId.of(c.facilityZone());
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+
+        LetterContent.Builder b = LetterContent.builder(kind, regime, c.preferredLanguage(), caseNumber)
+                .patientName(c.patientName())
+                .memberId(contact.memberId())
+                .mailingAddress(contact.address())
+                .organizationName(regime.isPlan() ? plan.name() : facility.name())
+                .letterDate(today)
+                .receivedDate(own != null ? own.receivedAt().atZone(zone).toLocalDate()
+                        : c.receivedAt().atZoneSameInstant(zone).toLocalDate())
+                .complaintSummary(c.complaintText())
+                .medicareBeneficiary(contact.medicareBeneficiary())
+                .qualityOfCare(contact.qualityOfCare())
+                .prematureDischarge(contact.prematureDischarge())
+                .qio(new LetterContent.QioContact(notices.qio().name(), notices.qio().phone(), notices.qio().tty(),
+                        notices.qio().address()))
+                .stateAgencyContact(notices.stateAgency());
+
+        String contactName = text(vars.get("contactPerson"));
+        if (kind == LetterKind.RESOLUTION && contactName != null) {
+            b.contact(contactName, text(vars.get("contactTitle")), text(vars.get("contactPhone")));
+        } else if (kind == LetterKind.RESOLUTION) {
+            b.contact(null, null, null);
+        } else {
+            b.contact(notices.contact().name(), notices.contact().title(), notices.contact().phone());
+        }
+        switch (kind) {
+            case ACKNOWLEDGEMENT -> CaseClocks.governing(all)
+                    .ifPresent(due -> b.responseDueDate(due.atZone(zone).toLocalDate()));
+            case INTERIM -> {
+                if (own != null && own.followUpDueAt() != null) {
+                    b.followUpDate(own.followUpDueAt().atZone(zone).toLocalDate());
+                }
+            }
+            case EXTENSION -> {
+                if (own != null && own.extensionDays() > 0) {
+                    String[] why = clockRows.justification(caseNumber, regime);
+                    b.extension(new LetterContent.Extension(own.extensionReason(),
+                            own.bindingDueAt().atZone(zone).toLocalDate(),
+                            LetterContent.ExtensionRequester.valueOf(own.extensionRequestedBy().name()), why[0], why[1]));
+                }
+            }
+            case CLASSIFICATION_NOTICE -> b.handledAs(LetterContent.HandledAs.GRIEVANCE);
+            case RESOLUTION -> {
+                b.issues(IssueLines.from(vars).stream()
+                        .map(l -> new LetterContent.IssueLine(l.issue(), l.answer())).toList());
+                b.stepsTaken(text(vars.get("stepsTaken")));
+                b.results(text(vars.get("responseDraft")));
+                b.completionDate(today);
+            }
+        }
+        return b.build();
+    }
+
+    /** The regime whose rules the letter follows: the clock that sends it, else the hospital's, else the first. */
+    private static Regime regimeFor(LetterKind kind, Map<String, Object> vars, List<ClockState> all) {
+        Object own = vars.get("regime");
+        if (own != null && kind != LetterKind.CLASSIFICATION_NOTICE) {
+            return Regime.valueOf(own.toString());
+        }
+        if (kind == LetterKind.CLASSIFICATION_NOTICE || kind == LetterKind.EXTENSION) {
+            return all.stream().map(ClockState::regime).filter(Regime::isPlan).findFirst()
+                    .orElse(Regime.MEDICARE_ADVANTAGE);
+        }
+        return all.stream().map(ClockState::regime).filter(r -> r == Regime.HOSPITAL_COP).findFirst()
+                .orElse(all.isEmpty() ? Regime.HOSPITAL_COP : all.get(0).regime());
+    }
+
+    private static String text(Object o) {
+        return o == null || o.toString().isBlank() ? null : o.toString();
+    }
+}

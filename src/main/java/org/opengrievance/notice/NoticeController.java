@@ -1,0 +1,90 @@
+package org.opengrievance.notice;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.opengrievance.grievance.Actors;
+import org.opengrievance.grievance.CaseNotFoundException;
+import org.opengrievance.grievance.GrievanceCase;
+import org.opengrievance.grievance.GrievanceCaseRepository;
+import org.opengrievance.letter.LetterKind;
+import org.opengrievance.letter.LetterService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The letter a case would send now (a preview: nothing stored), and the notifications of a case, including
+ * oral ones, which are recorded as their own events with time and person.
+ */
+@RestController
+@RequestMapping("/api/grievances/{caseNumber}")
+class NoticeController {
+
+    enum OralKind { ACKNOWLEDGEMENT, RESOLUTION, EXTENSION, CLASSIFICATION_NOTICE }
+
+    record OralNotification(@NotNull OralKind kind, @NotNull @PastOrPresent OffsetDateTime notifiedAt,
+            @Size(max = 2000) String summary) {
+    }
+
+    private final NoticeContents contents;
+    private final LetterService letters;
+    private final GrievanceCaseRepository cases;
+    private final NotificationRepository notifications;
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+    private final Clock clock;
+
+    NoticeController(NoticeContents contents, LetterService letters, GrievanceCaseRepository cases,
+            NotificationRepository notifications, RuntimeService runtime, IdentityService identity, Clock clock) {
+        this.contents = contents;
+        this.letters = letters;
+        this.cases = cases;
+        this.notifications = notifications;
+        this.runtime = runtime;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @GetMapping("/letters/preview/{kind}")
+    ResponseEntity<byte[]> preview(@PathVariable String caseNumber, @PathVariable LetterKind kind) {
+        GrievanceCase c = cases.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        Map<String, Object> vars = runtime.createProcessInstanceQuery().processInstanceId(c.processInstanceId())
+                .count() == 1 ? runtime.getVariables(c.processInstanceId()) : Map.of();
+        byte[] pdf = letters.preview(contents.build(caseNumber, kind, vars));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + caseNumber + "-preview.pdf\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(pdf);
+    }
+
+    @GetMapping("/notifications")
+    List<NotificationRepository.Notification> list(@PathVariable String caseNumber) {
+        cases.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        return notifications.list(caseNumber);
+    }
+
+    @PostMapping("/notifications/oral")
+    List<NotificationRepository.Notification> oral(@PathVariable String caseNumber,
+            @Valid @RequestBody OralNotification request) {
+        cases.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        notifications.record(caseNumber, request.kind().name(), "ORAL", null, "ORAL", request.notifiedAt(),
+                Actors.current(identity), request.summary(), OffsetDateTime.now(clock));
+        return notifications.list(caseNumber);
+    }
+}

@@ -1,0 +1,154 @@
+package org.opengrievance.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.opengrievance.security.Roles.ADMIN;
+import static org.opengrievance.security.Roles.AUDITOR;
+import static org.opengrievance.security.Roles.INTAKE;
+import static org.opengrievance.security.Roles.INVESTIGATORS;
+import static org.opengrievance.security.Roles.PATIENT_RELATIONS;
+import static org.opengrievance.security.Roles.PR_DIRECTOR;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine authorizations each role needs (docs/security.md has the table), granted to the groups at every
+ * start-up in every profile, before the web server opens. Idempotent: a grant that is there is left alone, a
+ * missing permission is added; grants an administrator added on top are kept. Tasks need no grant here: the
+ * engine gives a task's candidate group and assignee READ and TASK_WORK on that task when it is created
+ * ({@code default-user-permission-name-for-task: TASK_WORK}).
+ */
+@Component
+class AuthorizationBaseline implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthorizationBaseline.class);
+
+    static final String TASKLIST = "tasklist";
+    static final String COCKPIT = "cockpit";
+    static final String GRIEVANCE_PROCESS = "grievance";
+
+    /** One group's permissions on one resource. */
+    record Grant(String groupId, Resource resource, String resourceId, List<Permission> permissions) {
+    }
+
+    private final AuthorizationService authorizations;
+
+    AuthorizationBaseline(AuthorizationService authorizations) {
+        this.authorizations = authorizations;
+    }
+
+    static List<Grant> grants() {
+        List<Grant> grants = new ArrayList<>();
+        List<String> tasklistUsers = new ArrayList<>(List.of(INTAKE, PATIENT_RELATIONS, PR_DIRECTOR));
+        tasklistUsers.addAll(INVESTIGATORS);
+        for (String group : tasklistUsers) {
+            grants.add(grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
+            // the shared Tasklist filters (tasks.TaskFilters); only administrators create filters
+            grants.add(grant(group, Resources.FILTER, ANY, Permissions.READ));
+        }
+
+        // intake: start a grievance; its confirmClassification task comes from the candidate group
+        grants.add(grant(INTAKE, Resources.PROCESS_DEFINITION, GRIEVANCE_PROCESS,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
+        grants.add(grant(INTAKE, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
+
+        // everyone who logs or works cases: the policy tables (deadline clocks) are read and evaluated on
+        // their behalf by the API; decision tables hold policy, never patient data
+        for (String group : List.of(INTAKE, PATIENT_RELATIONS, PR_DIRECTOR)) {
+            grants.add(grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE));
+        }
+
+        // patient relations work every grievance: read all instances and tasks, start, withdraw
+        for (String group : List.of(PATIENT_RELATIONS, PR_DIRECTOR)) {
+            grants.add(grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_HISTORY));
+            grants.add(grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE,
+                    ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE));
+        }
+
+        // the director also deploys from Camunda Modeler and looks after running instances in Cockpit
+        grants.add(grant(PR_DIRECTOR, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.ALL));
+        grants.add(grant(PR_DIRECTOR, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ));
+        grants.add(grant(PR_DIRECTOR, Resources.DECISION_DEFINITION, ANY, Permissions.READ,
+                Permissions.READ_HISTORY));
+        grants.add(grant(PR_DIRECTOR, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
+        grants.add(grant(PR_DIRECTOR, Resources.APPLICATION, COCKPIT, Permissions.ACCESS));
+
+        // auditors read, never change: definitions, instances, history, decisions, the operation log
+        grants.add(grant(AUDITOR, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY));
+        grants.add(grant(AUDITOR, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ));
+        grants.add(grant(AUDITOR, Resources.DECISION_DEFINITION, ANY, Permissions.READ,
+                Permissions.READ_HISTORY));
+        grants.add(grant(AUDITOR, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
+        grants.add(grant(AUDITOR, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ));
+        grants.add(grant(AUDITOR, Resources.APPLICATION, COCKPIT, Permissions.ACCESS));
+
+        // administrators: everything (the engine also treats camunda-admin as its admin group)
+        for (Resources resource : Resources.values()) {
+            grants.add(grant(ADMIN, resource, ANY, Permissions.ALL));
+        }
+        return grants;
+    }
+
+    private static Grant grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        return new Grant(group, resource, resourceId, List.of(permissions));
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        int changed = apply();
+        log.info("Engine authorizations: {} role grants checked, {} created or extended", grants().size(), changed);
+    }
+
+    /** Brings every grant of the baseline into the engine; returns how many had to be created or extended. */
+    int apply() {
+        int changed = 0;
+        for (Grant grant : grants()) {
+            List<Authorization> existing = authorizations.createAuthorizationQuery()
+                    .authorizationType(AUTH_TYPE_GRANT)
+                    .groupIdIn(grant.groupId())
+                    .resourceType(grant.resource())
+                    .resourceId(grant.resourceId())
+                    .list();
+            Authorization authorization;
+            boolean dirty = false;
+            if (existing.isEmpty()) {
+                authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+                authorization.setGroupId(grant.groupId());
+                authorization.setResource(grant.resource());
+                authorization.setResourceId(grant.resourceId());
+                dirty = true;
+            } else {
+                authorization = existing.get(0);
+            }
+            for (Permission permission : grant.permissions()) {
+                if (!authorization.isPermissionGranted(permission)) {
+                    authorization.addPermission(permission);
+                    dirty = true;
+                }
+            }
+            if (dirty) {
+                authorizations.saveAuthorization(authorization);
+                changed++;
+            }
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,66 @@
+package org.opengrievance.security;
+
+import java.io.IOException;
+import java.net.URI;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * 401 and 403 of Spring Security as RFC 9457 problems, like every other error of the API. The 401 keeps the
+ * {@code WWW-Authenticate: Basic} challenge, so Modeler, curl and a browser on Swagger UI know to ask.
+ */
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    static final URI UNAUTHENTICATED = URI.create("urn:grievance:problem:unauthenticated");
+    static final URI FORBIDDEN = URI.create("urn:grievance:problem:forbidden");
+
+    private final ObjectMapper json;
+    private final String realm;
+
+    ProblemResponses(ObjectMapper json, String realm) {
+        this.json = json;
+        this.realm = realm;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                "Sign in with a user name and password (HTTP Basic).");
+        p.setType(UNAUTHENTICATED);
+        p.setTitle("Authentication required");
+        write(response, p);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "Your role does not allow this request.");
+        p.setType(FORBIDDEN);
+        p.setTitle("Forbidden");
+        write(response, p);
+    }
+
+    static void write(ObjectMapper json, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        write(json, response, problem);
+    }
+}

@@ -1,0 +1,119 @@
+package org.opengrievance.security;
+
+import static org.opengrievance.security.Roles.AUDITOR;
+import static org.opengrievance.security.Roles.INTAKE;
+import static org.opengrievance.security.Roles.PATIENT_RELATIONS;
+import static org.opengrievance.security.Roles.PR_DIRECTOR;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.DispatcherType;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what, for every surface the application serves (docs/security.md).
+ *
+ * <ul>
+ * <li>{@code /camunda/**} (Tasklist, Cockpit, Admin and their API): the webapps' own session login, CSRF
+ * protection and security headers, configured under {@code camunda.bpm.webapp}; Spring Security stays out.
+ * <li>Everything else: HTTP Basic against Camunda's identity service, stateless, no CSRF (no cookies are
+ * read). The project's API is checked by role here; {@code /engine-rest/**} (Modeler deploys, auditors read
+ * history) only needs a known user, because the engine's authorizations decide the rest.
+ * {@code /actuator/health} and the redirect at {@code /} are open.
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfig {
+
+    static final String REALM = "grievance-engine";
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** GET and HEAD on the project's API: everyone who works or audits grievances. */
+    static final String[] READERS = {INTAKE, PATIENT_RELATIONS, PR_DIRECTOR, AUDITOR};
+    /** Any other method on the project's API, unless a rule below says otherwise. */
+    static final String[] CHANGERS = {PATIENT_RELATIONS, PR_DIRECTOR};
+    static final String[] INTAKERS = {INTAKE, PATIENT_RELATIONS, PR_DIRECTOR};
+
+    @Bean
+    AuthenticationProvider camundaIdentityAuthentication(IdentityService identity) {
+        return new CamundaIdentityAuthenticationProvider(identity);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+        return http
+                // /camunda-welcome: an iframe the webapps load; a Basic challenge there would pop up a browser
+                // password dialog over the webapps' own login form
+                .securityMatcher(new OrRequestMatcher(path(null, "/camunda/**"), path(null, "/camunda-welcome/**")))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                // the webapps' CsrfPreventionFilter, HttpHeaderSecurityFilter and session cookie settings apply
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain everythingElse(HttpSecurity http, IdentityService identity, ObjectMapper json)
+            throws Exception {
+        ProblemResponses problems = new ProblemResponses(json, REALM);
+        return http
+                .authorizeHttpRequests(a -> a
+                        // error pages render the outcome of a request that was already checked
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(path(HttpMethod.GET, "/actuator/health"), path(HttpMethod.GET, "/actuator/health/**"),
+                                path(HttpMethod.GET, "/"), path(HttpMethod.GET, "/favicon.ico")).permitAll()
+                        .requestMatchers(path(HttpMethod.POST, "/api/grievances")).hasAnyAuthority(INTAKERS)
+                        .requestMatchers(path(HttpMethod.GET, "/api/grievances/*")).hasAnyAuthority(READERS)
+                        .requestMatchers(path(HttpMethod.POST, "/api/grievances/*/withdrawal")).hasAnyAuthority(CHANGERS)
+                        // the default for every other endpoint of the API, present or future
+                        .requestMatchers(path(HttpMethod.GET, "/api/**"), path(HttpMethod.HEAD, "/api/**"))
+                        .hasAnyAuthority(READERS)
+                        .requestMatchers(path(null, "/api/**")).hasAnyAuthority(CHANGERS)
+                        // engine-rest, OpenAPI, Swagger UI and anything else: a known user; the engine's
+                        // authorizations decide what engine-rest may do for that user
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.realmName(REALM).authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+                // same position, kept in this order: the engine learns the user, then the body is checked
+                .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
+                .addFilterAfter(new ApiInputFilter(json), AuthorizationFilter.class)
+                .build();
+    }
+
+    private static RequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+}

@@ -1,0 +1,228 @@
+package org.opengrievance.notice;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.io.ByteArrayOutputStream;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opengrievance.grievance.GrievanceCase;
+import org.opengrievance.grievance.GrievanceCaseRepository;
+import org.opengrievance.intake.Channel;
+import org.opengrievance.intake.IntakeRequest;
+import org.opengrievance.intake.IntakeService;
+import org.opengrievance.intake.ServiceArea;
+import org.opengrievance.letter.LetterKind;
+import org.opengrievance.letter.LetterService;
+import org.opengrievance.letter.LetterStatus;
+import org.opengrievance.letter.LetterSummary;
+import org.opengrievance.support.CaseSteps;
+import org.opengrievance.support.GrievanceAppTest;
+import org.opengrievance.support.Intakes;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Letters in the process: generated from the case, checked for every required element, approved by the
+ * director, delivered by email through a real SMTP server (GreenMail) or by post through a print queue, and
+ * required before a grievance closes.
+ */
+@GrievanceAppTest
+class LetterDeliveryTests {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+    @Autowired ProcessEngine engine;
+    @Autowired IntakeService intake;
+    @Autowired GrievanceCaseRepository cases;
+    @Autowired LetterService letters;
+    @Autowired NotificationRepository notifications;
+
+    @BeforeEach
+    void init() {
+        AbstractAssertions.init(engine);
+    }
+
+    @AfterEach
+    void reset() {
+        AbstractAssertions.reset();
+    }
+
+    ProcessInstance grievance(String email) {
+        IntakeRequest r = new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, "Pat Testpatient",
+                "The meals arrived cold. <script>alert(1)</script> <b>bold</b>", ServiceArea.DIETARY, false, null,
+                false, false, false, false, true, "en", null, null, null, null, null, true, false, email,
+                "1 Main Street\nSpringfield", null);
+        GrievanceCase c = intake.register(r);
+        ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(c.processInstanceId()).singleResult();
+        complete(task("confirmClassification", pi), withVariables("classification", "GRIEVANCE"));
+        return pi;
+    }
+
+    Job emailJob(ProcessInstance parent) {
+        ProcessInstance delivery = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("letterDelivery").superProcessInstanceId(parent.getId()).singleResult();
+        assertThat(delivery).isWaitingAt("emailLetter");
+        return engine.getManagementService().createJobQuery().processInstanceId(delivery.getId()).singleResult();
+    }
+
+    LetterSummary resolution(String caseNumber) {
+        return letters.list(caseNumber).stream().filter(l -> l.kind() == LetterKind.RESOLUTION).findFirst().orElseThrow();
+    }
+
+    static String pdfText(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    @Test
+    void approvedResolutionLetterArrivesByEmailWithThePdfAttachedAndThenTheCaseCanClose() throws Exception {
+        ProcessInstance pi = grievance("pat@example.org");
+        String caseNumber = pi.getBusinessKey();
+        CaseSteps.acknowledgeOrally(pi);
+        CaseSteps.investigate(pi, "investigators-support-services");
+        CaseSteps.draft(pi, "EMAIL");
+        CaseSteps.approve(pi);
+        LetterSummary approved = resolution(caseNumber);
+        org.assertj.core.api.Assertions.assertThat(approved.status()).isEqualTo(LetterStatus.APPROVED);
+        org.assertj.core.api.Assertions.assertThat(approved.sha256()).hasSize(64);
+
+        // sending is an async job: nothing goes out in the approver's transaction
+        org.assertj.core.api.Assertions.assertThat(smtp.getReceivedMessages()).isEmpty();
+        engine.getManagementService().executeJob(emailJob(pi).getId());
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        org.assertj.core.api.Assertions.assertThat(received).hasSize(1);
+        org.assertj.core.api.Assertions.assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("pat@example.org");
+        byte[] attachment = pdfAttachment(received[0]);
+        String text = pdfText(attachment);
+        org.assertj.core.api.Assertions.assertThat(text).contains("Paula Patient-Relations", "We replaced the broken cart",
+                "Interviewed staff and the patient", caseNumber, "<script>alert(1)</script>", "<b>bold</b>");
+        org.assertj.core.api.Assertions.assertThat(resolution(caseNumber).status()).isEqualTo(LetterStatus.SENT);
+        org.assertj.core.api.Assertions.assertThat(notifications.list(caseNumber))
+                .anyMatch(n -> n.kind().equals("RESOLUTION") && n.mode().equals("WRITTEN") && "EMAIL".equals(n.channel()));
+        org.assertj.core.api.Assertions.assertThat(notifications.list(caseNumber))
+                .anyMatch(n -> n.kind().equals("ACKNOWLEDGEMENT") && n.mode().equals("ORAL"));
+
+        assertThat(pi).isWaitingAt("closeGrievance");
+        complete(task("closeGrievance", pi), withVariables("closureReason", "RESOLVED"));
+        assertThat(pi).isEnded();
+    }
+
+    @Test
+    void mailServerDownMeansRetriesThenAnIncidentAndTheCaseStaysOpen() {
+        ProcessInstance pi = grievance("pat@example.org");
+        String caseNumber = pi.getBusinessKey();
+        CaseSteps.acknowledgeOrally(pi);
+        CaseSteps.investigate(pi, "investigators-support-services");
+        CaseSteps.draft(pi, "EMAIL");
+        CaseSteps.approve(pi);
+        smtp.stop();
+        Job job = emailJob(pi);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                engine.getManagementService().executeJob(job.getId());
+            } catch (RuntimeException expected) {
+                // each failure uses up one retry (R3/PT5M in the model)
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(engine.getManagementService().createJobQuery()
+                .jobId(job.getId()).singleResult().getRetries()).isZero();
+        org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createIncidentQuery()
+                .processInstanceId(job.getProcessInstanceId()).count()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(resolution(caseNumber).status()).isEqualTo(LetterStatus.APPROVED);
+        org.assertj.core.api.Assertions.assertThat(cases.findByCaseNumber(caseNumber).orElseThrow().status()).isEqualTo("OPEN");
+        assertThat(pi).isWaitingAt("sendResolutionLetter").isNotWaitingAt("closeGrievance");
+    }
+
+    @Test
+    void draftWithAnUnansweredIssueIsBlockedNamingTheIssue() {
+        ProcessInstance pi = grievance(null);
+        CaseSteps.acknowledgeOrally(pi);
+        CaseSteps.investigate(pi, "investigators-support-services");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(task("draftResponse", pi), withVariables(
+                "issue1", "Meals arrived cold", "answer1", "Cart replaced", "issue2", "Nobody called back",
+                "responseDraft", "Substantiated.", "contactPerson", "Paula", "contactPhone", "(555) 010-0100",
+                "responseChannel", "MAIL")))
+                .hasMessageContaining("an answer to issue 2").hasMessageContaining("Nobody called back");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(task("draftResponse", pi), withVariables(
+                "issue1", "Meals arrived cold", "answer1", "Cart replaced", "issue2", "",
+                "responseDraft", "Substantiated.", "contactPhone", "(555) 010-0100", "responseChannel", "EMAIL")))
+                .hasMessageContaining("no email address");
+        assertThat(pi).isWaitingAt("draftResponse");
+    }
+
+    @Test
+    void qioParagraphIsRequiredForAMedicareQualityOfCareGrievanceAndPrinted() throws Exception {
+        ProcessInstance pi = grievance(null);
+        CaseSteps.acknowledgeOrally(pi);
+        CaseSteps.investigate(pi, "investigators-support-services");
+        CaseSteps.draft(pi, "MAIL");
+        CaseSteps.approve(pi);
+        String text = pdfText(letters.pdf(resolution(pi.getBusinessKey()).id()));
+        org.assertj.core.api.Assertions.assertThat(text).contains("Example BFCC-QIO");
+    }
+
+    @Test
+    void postalAcknowledgementGoesToThePrintQueueAndIsSentOnTheMailingDate() {
+        ProcessInstance pi = grievance(null);
+        complete(task("acknowledgeReceipt", pi), withVariables("acknowledgedVia", "LETTER"));
+        CaseSteps.confirmMailing(pi);
+        LetterSummary ack = letters.list(pi.getBusinessKey()).stream()
+                .filter(l -> l.kind() == LetterKind.ACKNOWLEDGEMENT).findFirst().orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(ack.status()).isEqualTo(LetterStatus.SENT);
+        org.assertj.core.api.Assertions.assertThat(ack.channel().name()).isEqualTo("MAIL");
+        org.assertj.core.api.Assertions.assertThat(ack.sentAt().toInstant())
+                .isEqualTo(java.time.OffsetDateTime.parse("2026-12-10T09:00:00-06:00").toInstant());
+        assertThat(pi).isWaitingAt("investigate");
+    }
+
+    @Test
+    void hospitalGrievanceCannotCloseWithoutASentResolutionLetter() {
+        ProcessInstance pi = grievance(null);
+        engine.getRuntimeService().createProcessInstanceModification(pi.getId())
+                .startBeforeActivity("closeGrievance").execute();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                complete(task("closeGrievance", pi), withVariables("closureReason", "RESOLVED")))
+                .hasMessageContaining("resolution letter").hasMessageContaining("CMS-HOSP-8");
+        org.assertj.core.api.Assertions.assertThat(cases.findByCaseNumber(pi.getBusinessKey()).orElseThrow().status())
+                .isEqualTo("OPEN");
+    }
+
+    static byte[] pdfAttachment(MimeMessage message) throws Exception {
+        Multipart multipart = (Multipart) message.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            Part part = multipart.getBodyPart(i);
+            if (part.getContentType().toLowerCase().startsWith("application/pdf")) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                part.getInputStream().transferTo(out);
+                return out.toByteArray();
+            }
+        }
+        throw new AssertionError("no PDF attachment");
+    }
+
+}
