@@ -59,19 +59,22 @@ class ClosureReviewListener implements TaskListener {
      * writing or concerns quality of care (MA-5, MA-6); an oral one otherwise (recorded through the API).
      */
     private void requireNotification(String caseNumber) {
-        boolean letterSent = letters.list(caseNumber).stream()
-                .anyMatch(l -> l.kind() == LetterKind.RESOLUTION && l.status() == LetterStatus.SENT);
-        if (letterSent) {
-            return;
-        }
-        boolean hospital = clocks.of(caseNumber).stream().anyMatch(c -> c.regime() == Regime.HOSPITAL_COP);
         GrievanceCase c = cases.findByCaseNumber(caseNumber).orElseThrow();
-        boolean writtenRequired = hospital || !Set.of("PHONE", "IN_PERSON").contains(c.channel())
-                || cases.contact(caseNumber).qualityOfCare();
-        if (writtenRequired || !notifications.hasOral(caseNumber, "RESOLUTION")) {
-            throw new ProcessEngineException("This grievance cannot close before its written resolution letter has"
-                    + " been sent" + (hospital ? " (CMS-HOSP-8; a patient declining the letter is not an exception)."
-                    : "."));
+        boolean writtenComplaint = !Set.of("PHONE", "IN_PERSON").contains(c.channel());
+        boolean qualityOfCare = cases.contact(caseNumber).qualityOfCare();
+        for (Regime regime : clocks.of(caseNumber).stream().map(k -> k.regime()).toList()) {
+            boolean sent = letters.list(caseNumber).stream().anyMatch(l -> l.kind() == LetterKind.RESOLUTION
+                    && l.status() == LetterStatus.SENT && regime.name().equals(l.regime()));
+            if (sent) {
+                continue;
+            }
+            boolean hospital = regime == Regime.HOSPITAL_COP;
+            boolean writtenRequired = hospital || writtenComplaint || qualityOfCare;
+            if (writtenRequired || !notifications.hasOral(caseNumber, "RESOLUTION")) {
+                throw new ProcessEngineException("This grievance cannot close before its written resolution letter"
+                        + (hospital ? " has been sent (CMS-HOSP-8; a patient declining the letter is not an exception)."
+                        : " for " + regime + " has been sent (MA-5, MA-6)."));
+            }
         }
     }
 }

@@ -1,15 +1,19 @@
 package org.opengrievance.notice;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.opengrievance.clock.CaseClocks;
+import org.opengrievance.clock.ClockState;
 import org.opengrievance.grievance.Actors;
 import org.opengrievance.letter.LetterContent;
 import org.opengrievance.letter.LetterKind;
 import org.opengrievance.letter.LetterService;
-import org.opengrievance.letter.LetterSummary;
 import org.opengrievance.letter.LetterValidationException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,10 +27,12 @@ class LetterTaskChecks {
 
     private final NoticeContents contents;
     private final LetterService letters;
+    private final CaseClocks clocks;
 
-    LetterTaskChecks(NoticeContents contents, LetterService letters) {
+    LetterTaskChecks(NoticeContents contents, LetterService letters, CaseClocks clocks) {
         this.contents = contents;
         this.letters = letters;
+        this.clocks = clocks;
     }
 
     /** acknowledgeReceipt: an emailed acknowledgement needs an email address on file. */
@@ -35,19 +41,30 @@ class LetterTaskChecks {
         return task -> requireEmailIfChosen(task, "acknowledgedVia");
     }
 
-    /** draftResponse: every required element of the resolution letter, every issue answered (CMS-HOSP-8). */
+    /**
+     * draftResponse: every required element of each resolution letter, every issue answered (CMS-HOSP-8). A
+     * case under several regimes gets one letter per owner (the hospital's, each plan's), each by its rules.
+     */
     @Bean
     TaskListener checkLetterDraft() {
         return task -> {
             requireEmailIfChosen(task, "responseChannel");
-            List<String> missing = letters.missing(resolution(task));
+            List<String> missing = new ArrayList<>();
+            for (LetterContent letter : resolutions(task)) {
+                for (String m : letters.missing(letter)) {
+                    String item = (multiple(task) ? letter.regime() + " letter: " : "") + m;
+                    if (!missing.contains(item)) {
+                        missing.add(item);
+                    }
+                }
+            }
             if (!missing.isEmpty()) {
                 throw new ProcessEngineException("The resolution letter is missing " + String.join("; ", missing) + ".");
             }
         };
     }
 
-    /** approveResponse: the director's approval stores the letter (PDF, SHA-256, template version, approver). */
+    /** approveResponse: the director's approval stores each letter (PDF, SHA-256, template version, approver). */
     @Bean
     TaskListener approveLetter() {
         return task -> {
@@ -55,19 +72,38 @@ class LetterTaskChecks {
                 return;
             }
             String approver = Actors.of(task);
+            List<Long> ids = new ArrayList<>();
             try {
-                LetterSummary letter = letters.approve(caseNumber(task), LetterKind.RESOLUTION, resolution(task),
-                        approver == null ? LetterDeliverySteps.SYSTEM : approver);
-                task.getExecution().setVariable("resolutionLetterId", letter.id());
+                for (LetterContent letter : resolutions(task)) {
+                    ids.add(letters.approve(caseNumber(task), LetterKind.RESOLUTION, letter,
+                            approver == null ? LetterDeliverySteps.SYSTEM : approver).id());
+                }
             } catch (LetterValidationException e) {
                 throw new ProcessEngineException("The resolution letter cannot be approved: it is missing "
                         + String.join("; ", e.missing()) + ". Send it back for changes.");
             }
+            task.getExecution().setVariable("resolutionLetterIds",
+                    String.join(",", ids.stream().map(String::valueOf).toList()));
+            task.getExecution().setVariable("resolutionLetterId", ids.get(0));
         };
     }
 
-    private LetterContent resolution(DelegateTask task) {
-        return contents.build(caseNumber(task), LetterKind.RESOLUTION, task.getVariables());
+    /** One resolution letter per regime of the case: the hospital's and each plan's. */
+    private List<LetterContent> resolutions(DelegateTask task) {
+        List<LetterContent> all = new ArrayList<>();
+        for (ClockState clock : clocks.of(caseNumber(task))) {
+            Map<String, Object> vars = new HashMap<>(task.getVariables());
+            vars.put("regime", clock.regime().name());
+            all.add(contents.build(caseNumber(task), LetterKind.RESOLUTION, vars));
+        }
+        if (all.isEmpty()) {
+            all.add(contents.build(caseNumber(task), LetterKind.RESOLUTION, task.getVariables()));
+        }
+        return all;
+    }
+
+    private boolean multiple(DelegateTask task) {
+        return clocks.of(caseNumber(task)).size() > 1;
     }
 
     private static void requireEmailIfChosen(DelegateTask task, String channelVariable) {

@@ -212,6 +212,45 @@ class LetterDeliveryTests {
                 .isEqualTo("OPEN");
     }
 
+    @Test
+    void hospitalAndPlanEachSendTheirOwnResolutionLetterBeforeTheCaseCloses() throws Exception {
+        IntakeRequest r = new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, "Pat Testpatient", "Cold meals.",
+                ServiceArea.DIETARY, false, null, false, false, false, false, true, "en",
+                java.util.List.of(org.opengrievance.clock.Regime.HOSPITAL_COP,
+                        org.opengrievance.clock.Regime.MEDICARE_ADVANTAGE),
+                null, null, null, null, true, false, null, "1 Main Street", "MBR-1");
+        GrievanceCase c = intake.register(r);
+        ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(c.processInstanceId()).singleResult();
+        complete(task("confirmClassification", pi), withVariables("classification", "GRIEVANCE"));
+        CaseSteps.acknowledgeOrally(pi);
+        CaseSteps.investigate(pi, "investigators-support-services");
+        CaseSteps.draft(pi, "MAIL");
+        CaseSteps.approve(pi);
+
+        java.util.List<LetterSummary> resolutions = letters.list(c.caseNumber()).stream()
+                .filter(l -> l.kind() == LetterKind.RESOLUTION).toList();
+        org.assertj.core.api.Assertions.assertThat(resolutions).extracting(LetterSummary::regime)
+                .containsExactlyInAnyOrder("HOSPITAL_COP", "MEDICARE_ADVANTAGE");
+        String planLetter = pdfText(letters.pdf(resolutions.stream()
+                .filter(l -> l.regime().equals("MEDICARE_ADVANTAGE")).findFirst().orElseThrow().id()));
+        // MA-6: a quality-of-care plan grievance states the QIO rights
+        org.assertj.core.api.Assertions.assertThat(planLetter).contains("Example BFCC-QIO");
+
+        // the classification notice and both resolution letters wait in the print queue
+        java.util.List<org.camunda.bpm.engine.task.Task> prints = engine.getTaskService().createTaskQuery()
+                .processInstanceBusinessKey(c.caseNumber()).taskDefinitionKey("printAndMailLetter").list();
+        org.assertj.core.api.Assertions.assertThat(prints).hasSize(3);
+        for (org.camunda.bpm.engine.task.Task print : prints.subList(0, 2)) {
+            complete(print, withVariables("mailedAt", "2026-12-10T09:00:00-06:00"));
+        }
+        assertThat(pi).isNotWaitingAt("closeGrievance");
+        complete(prints.get(2), withVariables("mailedAt", "2026-12-10T09:05:00-06:00"));
+        assertThat(pi).isWaitingAt("closeGrievance");
+        complete(task("closeGrievance", pi), withVariables("closureReason", "RESOLVED"));
+        assertThat(pi).isEnded();
+    }
+
     static byte[] pdfAttachment(MimeMessage message) throws Exception {
         Multipart multipart = (Multipart) message.getContent();
         for (int i = 0; i < multipart.getCount(); i++) {
