@@ -45,7 +45,15 @@ record IntakeData(Channel channel, String patientName, String complaintText, Ser
         if (text.length() > max) {
             throw new IntakeRejectedException(field, "must be at most " + max + " characters");
         }
+        requirePrintable(field, text);
         return text;
+    }
+
+    /** No control characters but tab and line breaks: every later form completion checks the same (TaskInputLimits). */
+    static void requirePrintable(String field, String text) {
+        if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+            throw new IntakeRejectedException(field, "contains a control character");
+        }
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String field, Object value) {

@@ -51,6 +51,10 @@ class RegisterCaseDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         IntakeData in = IntakeData.from(execution);
+        Object resolution = execution.getVariable("pointOfCareResolution");
+        if (resolution != null) {
+            IntakeData.requirePrintable("pointOfCareResolution", resolution.toString());
+        }
         ZoneId zone = facility.zone();
         Instant receivedAt = ReceiptTime.parse(execution.getVariable("receivedAt"), zone);
         ReceiptTime.requireNotFuture(receivedAt, clock);
@@ -148,6 +152,7 @@ class RegisterCaseDelegate implements JavaDelegate {
         if (value.toString().length() > max) {
             throw new IntakeRejectedException(name, "must be at most " + max + " characters");
         }
+        IntakeData.requirePrintable(name, value.toString());
         return value.toString().trim();
     }
 
