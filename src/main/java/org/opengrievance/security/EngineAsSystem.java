@@ -3,7 +3,6 @@ package org.opengrievance.security;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,13 +29,17 @@ public class EngineAsSystem {
     }
 
     public <T> T call(Supplier<T> work) {
-        Authentication caller = identity.getCurrentAuthentication();
+        // the user and groups are kept as plain values: only public IdentityService methods are used
+        var current = identity.getCurrentAuthentication();
+        String userId = current == null ? null : current.getUserId();
+        java.util.List<String> groups = current == null ? null : current.getGroupIds();
+        java.util.List<String> tenants = current == null ? null : current.getTenantIds();
         identity.clearAuthentication();
         try {
             return work.get();
         } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
+            if (userId != null) {
+                identity.setAuthentication(userId, groups, tenants);
             }
         }
     }
