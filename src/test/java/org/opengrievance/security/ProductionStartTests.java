@@ -70,6 +70,10 @@ class ProductionStartTests {
     }
 
     static Started start(String adminPassword) throws Exception {
+        return start(adminPassword, true);
+    }
+
+    static Started start(String adminPassword, boolean withQio) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", applicationClasspath(),
@@ -83,6 +87,10 @@ class ProductionStartTests {
                 "--camunda.bpm.job-execution.enabled=false",
                 // the facility's own policy, which production requires to be set
                 "--grievance.facility.follow-up-days=30"));
+        if (withQio) {
+            command.addAll(List.of("--grievance.notices.qio.name=Test QIO", "--grievance.notices.qio.phone=555-0100",
+                    "--grievance.notices.qio.address=1 Test Way"));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("GRIEVANCE_") || k.startsWith("SPRING_") || k.startsWith("CAMUNDA_"));
@@ -102,6 +110,15 @@ class ProductionStartTests {
         if (password.length() > 5) {
             assertThat(output).doesNotContain(password);
         }
+    }
+
+    @Test
+    void productionRefusesToStartWithoutTheQioThatLettersMustName() throws Exception {
+        Started app = start(STRONG, false);
+        assertThat(app.process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("exited").isTrue();
+        String output = app.output.toString();
+        assertThat(app.process.exitValue()).as(output).isNotZero();
+        assertThat(output).contains("APPLICATION FAILED TO START").contains("grievance.notices.qio");
     }
 
     @Test
