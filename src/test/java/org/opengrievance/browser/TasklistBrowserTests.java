@@ -281,10 +281,33 @@ class TasklistBrowserTests {
         wait.until(ExpectedConditions.textToBe(By.id(id + "-display"), option));
     }
 
-    /** The datetime field is two inputs (date picker, time list); each parses typed text when focus leaves. */
+    /**
+     * The datetime field is two inputs (date picker, time list); each parses typed text when focus leaves.
+     * The date picker sometimes drops typed text it receives while it is still opening, so the field is
+     * typed again (at most three times) until form-js holds a value and shows no error for it.
+     */
     private void typeDateTime(String dateLabel, String date, String timeLabel, String time) {
-        type(dateLabel, date);
-        type(timeLabel, time + Keys.TAB);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            retype(field(dateLabel), date);
+            retype(field(timeLabel), time);
+            try {
+                // form-js validates on blur: an error within a few seconds means the value was not taken
+                new WebDriverWait(driver, Duration.ofSeconds(3)).until(d -> field(dateLabel)
+                        .findElements(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"
+                                + "//*[contains(@class,'fjs-form-field-error')]")).stream()
+                        .anyMatch(WebElement::isDisplayed));
+            } catch (org.openqa.selenium.TimeoutException noError) {
+                return;
+            }
+        }
+        throw new AssertionError("the datetime field " + dateLabel + " did not take the typed value");
+    }
+
+    private void retype(WebElement input, String text) {
+        // focus, not a click: the time input's own suggestion list may lie over it
+        ((JavascriptExecutor) driver).executeScript("arguments[0].focus();", input);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(text + Keys.TAB);
     }
 
     // --- engine side ---
