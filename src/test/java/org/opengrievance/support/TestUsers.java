@@ -155,10 +155,13 @@ public class TestUsers {
             send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET().build());
             String form = "username=" + URLEncoder.encode(role.userId(), StandardCharsets.UTF_8) + "&password="
                     + URLEncoder.encode(role.password(), StandardCharsets.UTF_8);
-            return send(withToken(HttpRequest.newBuilder(URI.create(
+            int status = send(withToken(HttpRequest.newBuilder(URI.create(
                     base + "/camunda/api/admin/auth/user/default/login/" + app)))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build()).statusCode();
+            // the login starts a new session, and with it a new CSRF token, handed out on the next read
+            send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default")).GET().build());
+            return status;
         }
 
         public HttpResponse<String> get(String path) {
