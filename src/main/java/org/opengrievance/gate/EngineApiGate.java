@@ -51,9 +51,11 @@ final class EngineApiGate extends OncePerRequestFilter {
     private final FormService forms;
     private final RepositoryService repository;
     private final GateSettings settings;
+    private final EngineGrants grants;
 
     EngineApiGate(IdentityService identity, TaskService tasks, FormService forms, RepositoryService repository,
-            GateSettings settings) {
+            EngineGrants grants, GateSettings settings) {
+        this.grants = grants;
         this.identity = identity;
         this.tasks = tasks;
         this.forms = forms;
@@ -109,18 +111,23 @@ final class EngineApiGate extends OncePerRequestFilter {
                 }
                 yield new ReplayedRequest(request, body);
             }
-            case TASK_FORM -> new ReplayedRequest(request, taskSubmission(route.segment(1), json));
-            case START_FORM -> new ReplayedRequest(request, startSubmission(route, json));
+            case TASK_FORM -> new ReplayedRequest(request, taskSubmission(route.segment(1), json, userId, groups));
+            case START_FORM -> new ReplayedRequest(request, startSubmission(route, json, userId, groups));
             case DEPLOYMENT -> new ReplayedRequest(request, settings.deployments().check(request.getContentType(), body));
         };
     }
 
-    private byte[] taskSubmission(String taskId, JsonNode json) throws SubmissionRefused {
-        ObjectNode in = bodyObject(json, Set.of("variables", "withVariablesInReturn"));
+    private byte[] taskSubmission(String taskId, JsonNode json, String userId, Set<String> groups)
+            throws SubmissionRefused {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
             throw new SubmissionRefused(404, null, "The task does not exist, or you may not see it.");
         }
+        // who may not work the task hears so before anything is said about the body
+        if (!grants.mayWork(userId, groups, task)) {
+            throw new SubmissionRefused(403, null, "This task is not yours to work.");
+        }
+        ObjectNode in = bodyObject(json, Set.of("variables", "withVariablesInReturn"));
         FormContract contract = contractOf(forms.getTaskFormData(taskId).getCamundaFormRef(),
                 () -> forms.getDeployedTaskForm(taskId));
         ObjectNode out = StrictJson.mapper().createObjectNode();
@@ -132,14 +139,18 @@ final class EngineApiGate extends OncePerRequestFilter {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private byte[] startSubmission(EngineRoute route, JsonNode json) throws SubmissionRefused {
-        ObjectNode in = bodyObject(json, Set.of("variables", "businessKey", "withVariablesInReturn"));
-        if (!FormSubmission.isEmpty(in.get("businessKey"))) {
-            throw SubmissionRefused.field("businessKey", "The case number is given by the engine, not at the start.");
-        }
+    private byte[] startSubmission(EngineRoute route, JsonNode json, String userId, Set<String> groups)
+            throws SubmissionRefused {
         ProcessDefinition definition = definitionOf(route);
         if (definition == null) {
             throw new SubmissionRefused(404, null, "The process does not exist, or you may not see it.");
+        }
+        if (!grants.mayStart(userId, groups, definition.getKey())) {
+            throw new SubmissionRefused(403, null, "Your role may not start this process.");
+        }
+        ObjectNode in = bodyObject(json, Set.of("variables", "businessKey", "withVariablesInReturn"));
+        if (!FormSubmission.isEmpty(in.get("businessKey"))) {
+            throw SubmissionRefused.field("businessKey", "The case number is given by the engine, not at the start.");
         }
         FormContract contract = contractOf(forms.getStartFormData(definition.getId()).getCamundaFormRef(),
                 () -> forms.getDeployedStartForm(definition.getId()));

@@ -9,10 +9,12 @@ import java.util.Set;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.opengrievance.security.EngineAsSystem;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
@@ -30,13 +32,14 @@ public class GateConfiguration {
 
     @Bean
     ServletContextInitializer engineApiGate(IdentityService identity, TaskService tasks, FormService forms,
-            RepositoryService repository, Clock clock,
+            RepositoryService repository, AuthorizationService authorizations, EngineAsSystem system, Clock clock,
             @Value("${grievance.intake.look-back:P3Y}") Period lookBack,
             @Value("${grievance.facility.zone}") ZoneId zone,
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
         GateSettings settings = new GateSettings(GateVariables.ENGINE_OWNED, GateVariables.CASE_RECORD_ONLY,
                 new DateBounds(clock, lookBack, zone), (type, body) -> body);
-        EngineApiGate gate = new EngineApiGate(identity, tasks, forms, repository, settings);
+        EngineApiGate gate = new EngineApiGate(identity, tasks, forms, repository,
+                new EngineGrants(authorizations, repository, system), settings);
         return servletContext -> {
             FilterRegistration.Dynamic registration = servletContext.addFilter("grievanceEngineApiGate", gate);
             registration.setAsyncSupported(true);

@@ -58,13 +58,24 @@ final class StrictJson {
         return node;
     }
 
+    /** A variable's name rather than the JSON path to its value ({@code variables.note.value} is {@code note}). */
+    private static String fieldOf(String path) {
+        if (path.startsWith("variables.")) {
+            String rest = path.substring("variables.".length());
+            int dot = rest.indexOf('.');
+            return dot < 0 ? rest : rest.substring(0, dot);
+        }
+        return path;
+    }
+
     static ObjectMapper mapper() {
         return MAPPER;
     }
 
     private static void checkText(JsonNode node, String path) throws SubmissionRefused {
         if (node.isTextual() && !PrintableText.isPrintable(node.asText())) {
-            throw SubmissionRefused.field(path, "The field " + path + " " + PrintableText.RULE + ".");
+            String field = fieldOf(path);
+            throw SubmissionRefused.field(field, "The field " + field + " " + PrintableText.RULE + ".");
         }
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {

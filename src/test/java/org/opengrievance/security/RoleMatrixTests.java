@@ -167,6 +167,7 @@ class RoleMatrixTests {
                 "{\"userId\":\"" + role.userId() + "\"}").status()).as(role + " claims").isEqualTo(204);
         assertThat(http.post(role, "/engine-rest/task/" + task.getId() + "/complete",
                 "{\"variables\":{\"findings\":{\"value\":\"Checked the bell log.\"},"
+                        + "\"issue1\":{\"value\":\"The call bell went unanswered\"},"
                         + "\"stepsTaken\":{\"value\":\"Interviewed the night staff.\"}}}").status())
                 .as(role + " completes").isEqualTo(204);
     }
