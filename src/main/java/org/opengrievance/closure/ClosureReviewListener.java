@@ -76,8 +76,8 @@ class ClosureReviewListener implements TaskListener {
             if (writtenRequired || !notifications.hasOral(caseNumber, "RESOLUTION")) {
                 throw Refusal.conflict(hospital ? "CMS-HOSP-8" : "MA-5, MA-6",
                         "This grievance cannot close before its written resolution letter"
-                        + (hospital ? " has been sent (a patient declining the letter is not an exception)."
-                        : " for " + regime + " has been sent."));
+                        + (hospital ? " has been sent (CMS-HOSP-8; a patient declining the letter is not an exception)."
+                        : " for " + regime + " has been sent (MA-5, MA-6)."));
             }
         }
     }
