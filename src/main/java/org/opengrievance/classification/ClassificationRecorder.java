@@ -5,8 +5,10 @@ import java.time.OffsetDateTime;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.opengrievance.grievance.CaseKey;
 import org.opengrievance.grievance.ClassificationEvent;
 import org.opengrievance.grievance.GrievanceCaseRepository;
+import org.opengrievance.grievance.GrievanceProcess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,13 +28,13 @@ class ClassificationRecorder implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        String caseNumber = (String) execution.getVariable("caseNumber");
+        String caseNumber = CaseKey.of(execution);
         cases.recordClassification(caseNumber, new ClassificationEvent(ClassificationEvent.Kind.SUGGESTED,
-                (String) execution.getVariable("suggestedClassification"),
-                (String) execution.getVariable("classificationReason"),
-                (String) execution.getVariable("classificationRule"),
+                (String) execution.getVariable(GrievanceProcess.SUGGESTED_CLASSIFICATION),
+                (String) execution.getVariable(GrievanceProcess.CLASSIFICATION_REASON),
+                (String) execution.getVariable(GrievanceProcess.CLASSIFICATION_RULE),
                 "decision:GrievanceClassification", OffsetDateTime.now(clock)));
         // the decision's raw result map has been copied into primitive variables; keep no object variable
-        execution.removeVariable("classificationResult");
+        execution.removeVariable(GrievanceProcess.CLASSIFICATION_RESULT);
     }
 }

@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Set;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.opengrievance.grievance.Actors;
+import org.opengrievance.grievance.CaseKey;
 import org.opengrievance.grievance.ClassificationEvent;
 import org.opengrievance.grievance.GrievanceCaseRepository;
+import org.opengrievance.grievance.GrievanceProcess;
+import org.opengrievance.refusal.Refusal;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,24 +33,24 @@ class ClassificationReviewListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String suggested = (String) task.getVariable("suggestedClassification");
-        Object chosen = task.getVariable("classification");
+        String suggested = (String) task.getVariable(GrievanceProcess.SUGGESTED_CLASSIFICATION);
+        Object chosen = task.getVariable(GrievanceProcess.CLASSIFICATION);
         if (chosen == null || !CLASSIFICATIONS.contains(chosen.toString())) {
-            throw new ProcessEngineException("Choose a classification: GRIEVANCE or COMPLAINT.");
+            throw Refusal.badField(GrievanceProcess.CLASSIFICATION, "Choose a classification: grievance or complaint.");
         }
         String classification = chosen.toString();
-        Object reason = task.getVariable("overrideReason");
+        Object reason = task.getVariable(GrievanceProcess.OVERRIDE_REASON);
         boolean overridden = !classification.equals(suggested);
         if (overridden && (reason == null || reason.toString().isBlank())) {
-            throw new ProcessEngineException(
-                    "Give a reason for overriding the suggested classification " + suggested + ".");
+            throw Refusal.badField(GrievanceProcess.OVERRIDE_REASON,
+                    "Give a reason for overriding the suggested classification.");
         }
         String actor = Actors.of(task);
-        cases.recordClassification((String) task.getVariable("caseNumber"), new ClassificationEvent(
+        cases.recordClassification(CaseKey.of(task), new ClassificationEvent(
                 overridden ? ClassificationEvent.Kind.OVERRIDDEN : ClassificationEvent.Kind.CONFIRMED,
                 classification,
-                overridden ? reason.toString() : "Confirmed: " + task.getVariable("classificationReason"),
-                overridden ? null : (String) task.getVariable("classificationRule"),
+                overridden ? reason.toString() : "Confirmed: " + task.getVariable(GrievanceProcess.CLASSIFICATION_REASON),
+                overridden ? null : (String) task.getVariable(GrievanceProcess.CLASSIFICATION_RULE),
                 actor, OffsetDateTime.now(clock)));
     }
 }

@@ -20,10 +20,12 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.opengrievance.config.FacilityProperties;
 import org.opengrievance.config.PlanProperties;
+import org.opengrievance.grievance.CaseKey;
 import org.opengrievance.grievance.CaseNotFoundException;
 import org.opengrievance.grievance.CaseStateException;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.grievance.GrievanceCaseRepository;
+import org.opengrievance.grievance.GrievanceProcess;
 import org.opengrievance.security.EngineAsSystem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -145,7 +147,7 @@ public class CaseClocks {
         ClockState state = ClockService.expedite(current, expedited, trigger, drugReceived, now());
         clocks.update(caseNumber, state);
         clocks.event(caseNumber, regime, "EXPEDITED", trigger.name(), actor, now());
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).processDefinitionKey("grievance")
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).processDefinitionKey(GrievanceProcess.KEY)
                 .list().forEach(pi -> runtime.setVariable(pi.getId(), "expedited", true));
         changed(caseNumber, regime);
         return state;
@@ -154,7 +156,7 @@ public class CaseClocks {
     /** Tells the running clock process (if it has started) to recompute, and moves the case's task due dates. */
     private void changed(String caseNumber, Regime regime) {
         runtime.createMessageCorrelation(RECOMPUTE_MESSAGE).processInstanceBusinessKey(caseNumber)
-                .processInstanceVariableEquals("regime", regime.name()).correlateAll();
+                .processInstanceVariableEquals(ClockProcess.REGIME, regime.name()).correlateAll();
         // a consequence of a change the API allowed by role: every open task of the case moves, whoever's it is
         system.run(() -> syncCaseDueDates(caseNumber));
     }
@@ -163,34 +165,31 @@ public class CaseClocks {
 
     /** startClock / recomputeClock: put the clock's instants on the clock process as timer dates. */
     public void publish(DelegateExecution execution) {
-        String caseNumber = (String) execution.getVariable("caseNumber");
-        Regime regime = Regime.valueOf((String) execution.getVariable("regime"));
+        String caseNumber = CaseKey.of(execution);
+        Regime regime = Regime.valueOf((String) execution.getVariable(ClockProcess.REGIME));
         ClockState state = require(caseNumber, regime);
         ClockService.Timers timers = ClockService.timers(state, policies.require(regime, state.kind()));
-        GrievanceCase c = cases.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
         ZoneId zone = state.zone();
         Map<String, Object> vars = new java.util.HashMap<>();
-        vars.put("reminderAt", iso(timers.reminderAt(), zone));
-        vars.put("escalationAt", iso(timers.escalationAt(), zone));
-        vars.put("bindingDueAt", iso(timers.bindingDueAt(), zone));
-        vars.put("bindingDueDisplay", display(timers.bindingDueAt(), zone));
-        vars.put("interimNoticeAt", iso(timers.interimNoticeAt(), zone));
-        vars.put("interimNoticeDueAt", iso(timers.interimNoticeDueAt(), zone));
-        vars.put("followUpDueDisplay", display(state.followUpDueAt(), zone));
-        vars.put("extensionNoticeDueAt", iso(state.extensionNoticeDueAt(), zone));
-        vars.put("extensionReason", state.extensionReason());
-        vars.put("late", state.late());
-        vars.put("lateAtDisplay", display(state.lateAt(), zone));
-        vars.put("patientName", c.patientName());
-        vars.put("complaintText", c.complaintText());
-        vars.put("responseDueDisplay", display(timers.bindingDueAt(), zone));
+        vars.put(ClockProcess.REMINDER_AT, iso(timers.reminderAt(), zone));
+        vars.put(ClockProcess.ESCALATION_AT, iso(timers.escalationAt(), zone));
+        vars.put(ClockProcess.BINDING_DUE_AT, iso(timers.bindingDueAt(), zone));
+        vars.put(ClockProcess.BINDING_DUE_DISPLAY, display(timers.bindingDueAt(), zone));
+        vars.put(ClockProcess.INTERIM_NOTICE_AT, iso(timers.interimNoticeAt(), zone));
+        vars.put(ClockProcess.INTERIM_NOTICE_DUE_AT, iso(timers.interimNoticeDueAt(), zone));
+        vars.put(ClockProcess.FOLLOW_UP_DUE_DISPLAY, display(state.followUpDueAt(), zone));
+        vars.put(ClockProcess.EXTENSION_NOTICE_DUE_AT, iso(state.extensionNoticeDueAt(), zone));
+        vars.put(ClockProcess.EXTENSION_REASON, state.extensionReason());
+        vars.put(ClockProcess.LATE, state.late());
+        vars.put(ClockProcess.LATE_AT_DISPLAY, display(state.lateAt(), zone));
+        vars.put(ClockProcess.RESPONSE_DUE_DISPLAY, display(timers.bindingDueAt(), zone));
         execution.setVariables(vars);
         clocks.event(caseNumber, regime, "TIMERS_SET", "binding " + iso(timers.bindingDueAt(), zone), null, now());
     }
 
     /** remindAssignees: open tasks of the case move up in Tasklist (priority) and the reminder is recorded. */
     public void remind(DelegateExecution execution) {
-        String caseNumber = (String) execution.getVariable("caseNumber");
+        String caseNumber = CaseKey.of(execution);
         for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).list()) {
             if (t.getPriority() < REMINDER_PRIORITY && !t.getProcessInstanceId().equals(execution.getProcessInstanceId())) {
                 tasks.setPriority(t.getId(), REMINDER_PRIORITY);
@@ -202,7 +201,7 @@ public class CaseClocks {
 
     /** bindFollowUpDate: the interim notice went out; its stated date binds, and the timers move to it. */
     public void bindFollowUp(DelegateExecution execution) {
-        String caseNumber = (String) execution.getVariable("caseNumber");
+        String caseNumber = CaseKey.of(execution);
         Regime regime = regime(execution);
         ClockState state = ClockService.interimSent(require(caseNumber, regime), now());
         clocks.update(caseNumber, state);
@@ -217,14 +216,14 @@ public class CaseClocks {
 
     /** recordBreach: the binding deadline passed with no response; the case is late from that instant. */
     public void breach(DelegateExecution execution) {
-        String caseNumber = (String) execution.getVariable("caseNumber");
+        String caseNumber = CaseKey.of(execution);
         Regime regime = regime(execution);
         ClockState state = ClockService.breached(require(caseNumber, regime));
         clocks.update(caseNumber, state);
         clocks.event(caseNumber, regime, "BREACHED", "late since " + iso(state.lateAt(), state.zone()), null, now());
-        execution.setVariable("late", true);
-        execution.setVariable("lateAtDisplay", display(state.lateAt(), state.zone()));
-        execution.setVariable("lateReviewDueAt", Date.from(now().plus(java.time.Duration.ofHours(24))));
+        execution.setVariable(ClockProcess.LATE, true);
+        execution.setVariable(ClockProcess.LATE_AT_DISPLAY, display(state.lateAt(), state.zone()));
+        execution.setVariable(ClockProcess.LATE_REVIEW_DUE_AT, Date.from(now().plus(java.time.Duration.ofHours(24))));
     }
 
     /** stopClocks: the response went out or the case was withdrawn; no clock of the case fires again. */
@@ -250,15 +249,15 @@ public class CaseClocks {
         Date oldDue = Date.from(c.responseDueAt().toInstant());
         cases.updateResponseDue(caseNumber, governing.get().atZone(zone).toOffsetDateTime());
         runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().forEach(pi -> {
-            if (runtime.getVariable(pi.getId(), "responseDueAt") != null) {
-                runtime.setVariable(pi.getId(), "responseDueAt", newDue);
-                runtime.setVariable(pi.getId(), "responseDueDisplay", display(governing.get(), zone));
+            if (runtime.getVariable(pi.getId(), GrievanceProcess.RESPONSE_DUE_AT) != null) {
+                runtime.setVariable(pi.getId(), GrievanceProcess.RESPONSE_DUE_AT, newDue);
+                runtime.setVariable(pi.getId(), GrievanceProcess.RESPONSE_DUE_DISPLAY, display(governing.get(), zone));
             }
         });
         Date followUp = followUp(clocks.findAll(caseNumber)).map(Date::from).orElse(null);
         runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().forEach(pi -> {
-            if (runtime.getVariable(pi.getId(), "responseFollowUpAt") != null) {
-                runtime.setVariable(pi.getId(), "responseFollowUpAt", followUp);
+            if (runtime.getVariable(pi.getId(), GrievanceProcess.RESPONSE_FOLLOW_UP_AT) != null) {
+                runtime.setVariable(pi.getId(), GrievanceProcess.RESPONSE_FOLLOW_UP_AT, followUp);
             }
         });
         for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).list()) {
@@ -296,7 +295,7 @@ public class CaseClocks {
     }
 
     private static Regime regime(DelegateExecution execution) {
-        return Regime.valueOf((String) execution.getVariable("regime"));
+        return Regime.valueOf((String) execution.getVariable(ClockProcess.REGIME));
     }
 
     private Instant now() {

@@ -1,6 +1,7 @@
 package org.opengrievance.clock;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.opengrievance.grievance.CaseKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,6 +36,6 @@ class ClockDelegates {
 
     @Bean
     JavaDelegate stopClocks(CaseClocks clocks) {
-        return execution -> clocks.stopAll((String) execution.getVariable("caseNumber"));
+        return execution -> clocks.stopAll(CaseKey.of(execution));
     }
 }

@@ -7,7 +7,9 @@ import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opengrievance.grievance.Actors;
+import org.opengrievance.grievance.CaseKey;
 import org.opengrievance.grievance.GrievanceCaseRepository;
+import org.opengrievance.grievance.GrievanceProcess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,15 +30,15 @@ class CloseCaseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reason = (String) execution.getVariable("closureReason");
+        String reason = (String) execution.getVariable(GrievanceProcess.CLOSURE_REASON);
         String note = switch (reason) {
-            case "RESOLVED_AT_POINT_OF_CARE" -> (String) execution.getVariable("pointOfCareResolution");
-            case "WITHDRAWN" -> firstText(execution, "withdrawalNote", "closureEffortsNote");
-            default -> (String) execution.getVariable("closureEffortsNote");
+            case "RESOLVED_AT_POINT_OF_CARE" -> (String) execution.getVariable(GrievanceProcess.POINT_OF_CARE_RESOLUTION);
+            case "WITHDRAWN" -> firstText(execution, GrievanceProcess.WITHDRAWAL_NOTE, GrievanceProcess.CLOSURE_EFFORTS_NOTE);
+            default -> (String) execution.getVariable(GrievanceProcess.CLOSURE_EFFORTS_NOTE);
         };
-        ZoneId zone = ZoneId.of((String) execution.getVariable("facilityZone"));
+        ZoneId zone = ZoneId.of((String) execution.getVariable(GrievanceProcess.FACILITY_ZONE));
         String by = Actors.current(execution.getProcessEngineServices().getIdentityService());
-        cases.close((String) execution.getVariable("caseNumber"), reason, note,
+        cases.close(CaseKey.of(execution), reason, note,
                 OffsetDateTime.now(clock.withZone(zone)), by);
     }
 

@@ -2,17 +2,19 @@ package org.opengrievance.closure;
 
 import java.util.Set;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.opengrievance.clock.CaseClocks;
 import org.opengrievance.clock.Regime;
+import org.opengrievance.grievance.CaseKey;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.grievance.GrievanceCaseRepository;
+import org.opengrievance.grievance.GrievanceProcess;
 import org.opengrievance.letter.LetterKind;
 import org.opengrievance.letter.LetterService;
 import org.opengrievance.letter.LetterStatus;
 import org.opengrievance.notice.NotificationRepository;
+import org.opengrievance.refusal.Refusal;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,17 +41,18 @@ class ClosureReviewListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Object reason = task.getVariable("closureReason");
+        Object reason = task.getVariable(GrievanceProcess.CLOSURE_REASON);
         if (reason == null || !REASONS.contains(reason.toString())) {
-            throw new ProcessEngineException("Choose a closure reason: " + REASONS + ".");
+            throw Refusal.badField(GrievanceProcess.CLOSURE_REASON,
+                    "Choose a closure reason: resolved, closed unsatisfied or withdrawn.");
         }
-        Object efforts = task.getVariable("closureEffortsNote");
+        Object efforts = task.getVariable(GrievanceProcess.CLOSURE_EFFORTS_NOTE);
         if ("CLOSED_UNSATISFIED".equals(reason) && (efforts == null || efforts.toString().isBlank())) {
-            throw new ProcessEngineException(
+            throw Refusal.badField(GrievanceProcess.CLOSURE_EFFORTS_NOTE,
                     "Closing with the patient not satisfied requires the efforts made to be documented.");
         }
         if (!"WITHDRAWN".equals(reason)) {
-            requireNotification((String) task.getVariable("caseNumber"));
+            requireNotification(CaseKey.of(task));
         }
     }
 
@@ -71,7 +74,8 @@ class ClosureReviewListener implements TaskListener {
             boolean hospital = regime == Regime.HOSPITAL_COP;
             boolean writtenRequired = hospital || writtenComplaint || qualityOfCare;
             if (writtenRequired || !notifications.hasOral(caseNumber, "RESOLUTION")) {
-                throw new ProcessEngineException("This grievance cannot close before its written resolution letter"
+                throw Refusal.conflict(hospital ? "CMS-HOSP-8" : "MA-5, MA-6",
+                        "This grievance cannot close before its written resolution letter"
                         + (hospital ? " has been sent (CMS-HOSP-8; a patient declining the letter is not an exception)."
                         : " for " + regime + " has been sent (MA-5, MA-6)."));
             }

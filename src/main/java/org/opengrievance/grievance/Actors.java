@@ -3,17 +3,18 @@ package org.opengrievance.grievance;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
-/** Who did it: the task's assignee, else the user the engine has authenticated for this call. */
+/**
+ * Who did it: the user the engine has authenticated for this call, never a submitted value. A task's assignee
+ * counts only when no one is signed in (the engine working on its own, or code driving it without a user).
+ */
 public final class Actors {
 
     private Actors() {
     }
 
     public static String of(DelegateTask task) {
-        if (task.getAssignee() != null) {
-            return task.getAssignee();
-        }
-        return current(task.getProcessEngineServices().getIdentityService());
+        String signedIn = current(task.getProcessEngineServices().getIdentityService());
+        return signedIn != null ? signedIn : task.getAssignee();
     }
 
     public static String current(IdentityService identity) {

@@ -14,8 +14,9 @@ record IntakeData(Channel channel, String patientName, String complaintText, Ser
     static final int MAX_NAME = 200;
     static final int MAX_TEXT = 4000;
     static final Set<String> LANGUAGES = Set.of("en", "es");
+    // the flags the models decide on; the case-record-only flags (IntakeVariables) are never set as variables
     static final String[] FLAGS = {"resolvedAtPointOfCare", "responseRequested", "abuseOrNeglect",
-        "patientHarmOrCopIssue", "medicare489Billing", "medicareBeneficiary", "qualityOfCare", "prematureDischarge"};
+        "patientHarmOrCopIssue", "medicare489Billing"};
 
     static IntakeData from(VariableScope vars) {
         for (String flag : FLAGS) {

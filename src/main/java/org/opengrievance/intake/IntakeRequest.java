@@ -12,6 +12,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.camunda.bpm.engine.variable.Variables;
 import org.opengrievance.clock.ExpediteTrigger;
 import org.opengrievance.clock.Regime;
 
@@ -78,7 +79,6 @@ public record IntakeRequest(
         vars.put("abuseOrNeglect", Boolean.TRUE.equals(abuseOrNeglect));
         vars.put("patientHarmOrCopIssue", Boolean.TRUE.equals(patientHarmOrCopIssue));
         vars.put("medicare489Billing", Boolean.TRUE.equals(medicare489Billing));
-        vars.put("medicareBeneficiary", Boolean.TRUE.equals(medicareBeneficiary));
         vars.put("preferredLanguage", preferredLanguage == null ? "en" : preferredLanguage);
         if (regimes != null && !regimes.isEmpty()) {
             vars.put("regimes", String.join(",", regimes.stream().map(Enum::name).toList()));
@@ -87,11 +87,13 @@ public record IntakeRequest(
         vars.put("planReceivedAt", planReceivedAt == null ? null : planReceivedAt.toString());
         vars.put("expediteTrigger", expediteTrigger == null ? null : expediteTrigger.name());
         vars.put("drugReceived", drugReceived);
-        vars.put("qualityOfCare", Boolean.TRUE.equals(qualityOfCare));
-        vars.put("prematureDischarge", Boolean.TRUE.equals(prematureDischarge));
-        vars.put("patientEmail", patientEmail);
-        vars.put("patientAddress", patientAddress);
-        vars.put("memberId", memberId);
+        // case record only: transient, so they never reach the engine's variables or history
+        vars.put(IntakeVariables.MEDICARE_BENEFICIARY, Variables.booleanValue(Boolean.TRUE.equals(medicareBeneficiary), true));
+        vars.put(IntakeVariables.QUALITY_OF_CARE, Variables.booleanValue(Boolean.TRUE.equals(qualityOfCare), true));
+        vars.put(IntakeVariables.PREMATURE_DISCHARGE, Variables.booleanValue(Boolean.TRUE.equals(prematureDischarge), true));
+        vars.put(IntakeVariables.PATIENT_EMAIL, Variables.stringValue(patientEmail, true));
+        vars.put(IntakeVariables.PATIENT_ADDRESS, Variables.stringValue(patientAddress, true));
+        vars.put(IntakeVariables.MEMBER_ID, Variables.stringValue(memberId, true));
         return vars;
     }
 }

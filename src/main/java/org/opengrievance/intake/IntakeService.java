@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.grievance.GrievanceCaseRepository;
+import org.opengrievance.grievance.GrievanceProcess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IntakeService {
 
-    public static final String PROCESS_KEY = "grievance";
+    public static final String PROCESS_KEY = GrievanceProcess.KEY;
 
     private final RuntimeService runtime;
     private final GrievanceCaseRepository cases;

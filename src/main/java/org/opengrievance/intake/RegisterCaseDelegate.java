@@ -18,9 +18,11 @@ import org.opengrievance.clock.ClockState;
 import org.opengrievance.clock.ExpediteTrigger;
 import org.opengrievance.clock.Regime;
 import org.opengrievance.config.FacilityProperties;
+import org.opengrievance.grievance.Actors;
 import org.opengrievance.grievance.CaseNumbers;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.grievance.GrievanceCaseRepository;
+import org.opengrievance.grievance.GrievanceProcess;
 import org.opengrievance.grievance.IssueLines;
 import org.opengrievance.grievance.PatientContact;
 import org.springframework.stereotype.Component;
@@ -68,28 +70,35 @@ class RegisterCaseDelegate implements JavaDelegate {
         Instant responseDueAt = CaseClocks.governing(clocks).orElseThrow();
 
         Instant now = clock.instant();
+        // who started it is who is signed in: the initiator variable is whatever the start submitted
+        String creator = Actors.current(execution.getProcessEngineServices().getIdentityService());
         String caseNumber = caseNumbers.next(receivedAt.atZone(zone).getYear());
         cases.insert(new GrievanceCase(caseNumber, execution.getProcessInstanceId(), in.channel().name(),
                 receivedAt.atZone(zone).toOffsetDateTime(), facility.name(), zone.getId(), in.patientName(),
                 in.complaintText(), in.serviceArea().name(), in.preferredLanguage(), null, null, null, null,
                 responseDueAt.atZone(zone).toOffsetDateTime(), GrievanceCase.OPEN, null, null, null, null,
-                OffsetDateTime.ofInstant(now, zone), currentUser(execution)));
+                OffsetDateTime.ofInstant(now, zone), creator));
         caseClocks.save(caseNumber, clocks);
         PatientContact contact = contact(execution);
         cases.saveContact(caseNumber, contact);
 
         execution.setProcessBusinessKey(caseNumber);
-        execution.setVariable("caseNumber", caseNumber);
+        // a copy for the forms to show; steps find their case by the business key (CaseKey)
+        execution.setVariable(GrievanceProcess.CASE_NUMBER, caseNumber);
+        if (creator != null) {
+            execution.setVariable(GrievanceProcess.INITIATOR, creator);
+        } else {
+            execution.removeVariable(GrievanceProcess.INITIATOR);
+        }
         execution.setVariable("facilityName", facility.name());
         execution.setVariable("facilityZone", zone.getId());
         execution.setVariable("receivedAt", receivedAt.atZone(zone).toOffsetDateTime().toString());
         execution.setVariable("regimes", String.join(",", clocks.stream().map(c -> c.regime().name()).toList()));
         execution.setVariable("hasPlanClock", clocks.stream().anyMatch(c -> c.regime().isPlan()));
-        // contact details stay in the case record; forms only need to know whether email is possible
+        // contact details stay in the case record; forms only need to know whether email is possible. The
+        // fields arrive transient; a start that sent them as plain variables leaves none on the running process
         execution.setVariable("emailOnFile", contact.hasEmail());
-        execution.removeVariable("patientEmail");
-        execution.removeVariable("patientAddress");
-        execution.removeVariable("memberId");
+        IntakeVariables.CASE_RECORD_ONLY.forEach(execution::removeVariable);
         execution.setVariable("issue1", IssueLines.initial(in.complaintText()));
         execution.setVariable("expedited", clocks.stream().anyMatch(c -> c.kind() == ClockKind.EXPEDITED));
         execution.setVariable("responseDueAt", Date.from(responseDueAt));
@@ -134,14 +143,19 @@ class RegisterCaseDelegate implements JavaDelegate {
     }
 
     private static PatientContact contact(DelegateExecution execution) {
-        String email = text(execution, "patientEmail", 200);
+        String email = text(execution, IntakeVariables.PATIENT_EMAIL, 200);
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new IntakeRejectedException("patientEmail", "is not an email address");
+            throw new IntakeRejectedException(IntakeVariables.PATIENT_EMAIL, "is not an email address");
         }
-        return new PatientContact(email, text(execution, "patientAddress", 500), text(execution, "memberId", 50),
-                Boolean.TRUE.equals(execution.getVariable("medicareBeneficiary")),
-                Boolean.TRUE.equals(execution.getVariable("qualityOfCare")),
-                Boolean.TRUE.equals(execution.getVariable("prematureDischarge")));
+        return new PatientContact(email, text(execution, IntakeVariables.PATIENT_ADDRESS, 500),
+                text(execution, IntakeVariables.MEMBER_ID, 50), flag(execution, IntakeVariables.MEDICARE_BENEFICIARY),
+                flag(execution, IntakeVariables.QUALITY_OF_CARE), flag(execution, IntakeVariables.PREMATURE_DISCHARGE));
+    }
+
+    /** A checkbox of the start form (Boolean) or a flag as text. */
+    private static boolean flag(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
     }
 
     private static String text(DelegateExecution execution, String name, int max) {
@@ -154,11 +168,5 @@ class RegisterCaseDelegate implements JavaDelegate {
         }
         IntakeData.requirePrintable(name, value.toString());
         return value.toString().trim();
-    }
-
-    /** The start event's {@code camunda:initiator} holds the authenticated user who started the case. */
-    private static String currentUser(DelegateExecution execution) {
-        Object initiator = execution.getVariable("initiator");
-        return initiator == null ? null : initiator.toString();
     }
 }

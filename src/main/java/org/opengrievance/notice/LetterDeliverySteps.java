@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opengrievance.grievance.Actors;
+import org.opengrievance.grievance.CaseKey;
 import org.opengrievance.grievance.GrievanceCaseRepository;
 import org.opengrievance.grievance.PatientContact;
 import org.opengrievance.intake.ReceiptTime;
@@ -17,6 +18,7 @@ import org.opengrievance.letter.LetterKind;
 import org.opengrievance.letter.LetterService;
 import org.opengrievance.letter.LetterSummary;
 import org.opengrievance.letter.SendChannel;
+import org.opengrievance.refusal.Refusal;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -56,7 +58,7 @@ class LetterDeliverySteps {
             Object existing = execution.getVariable("letterId");
             LetterSummary letter;
             if (existing instanceof Number id) {
-                letter = letters.find(id.longValue());
+                letter = ownLetter(execution, id.longValue());
             } else {
                 LetterContent content = contents.build(caseNumber, kind, execution.getVariables());
                 String by = Actors.current(execution.getProcessEngineServices().getIdentityService());
@@ -73,7 +75,7 @@ class LetterDeliverySteps {
         return execution -> {
             String caseNumber = caseNumber(execution);
             long letterId = ((Number) execution.getVariable("letterId")).longValue();
-            LetterSummary letter = letters.find(letterId);
+            LetterSummary letter = ownLetter(execution, letterId);
             PatientContact contact = cases.contact(caseNumber);
             if (!contact.hasEmail()) {
                 throw new IllegalStateException("Case " + caseNumber + " has no email address on file");
@@ -93,7 +95,7 @@ class LetterDeliverySteps {
     JavaDelegate recordMailing() {
         return execution -> {
             String caseNumber = caseNumber(execution);
-            long letterId = ((Number) execution.getVariable("letterId")).longValue();
+            long letterId = ownLetter(execution, ((Number) execution.getVariable("letterId")).longValue()).id();
             ZoneId zone = ZoneId.of(String.valueOf(execution.getVariable("facilityZone") == null
                     ? "UTC" : execution.getVariable("facilityZone")));
             Instant mailedAt = ReceiptTime.parse(execution.getVariable("mailedAt"), zone);
@@ -117,8 +119,16 @@ class LetterDeliverySteps {
         };
     }
 
+    /** The letter id is a variable a person completing the print task could change: it must be this case's. */
+    private LetterSummary ownLetter(DelegateExecution execution, long letterId) {
+        LetterSummary letter = letters.find(letterId);
+        if (!letter.caseNumber().equals(caseNumber(execution))) {
+            throw Refusal.conflict(null, "Record the mailing of this case's own letter; leave the letter as the task opened it.");
+        }
+        return letter;
+    }
+
     private static String caseNumber(DelegateExecution execution) {
-        Object n = execution.getVariable("caseNumber");
-        return n != null ? n.toString() : execution.getProcessBusinessKey();
+        return CaseKey.of(execution);
     }
 }

@@ -5,16 +5,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.opengrievance.clock.CaseClocks;
 import org.opengrievance.clock.ClockState;
 import org.opengrievance.grievance.Actors;
+import org.opengrievance.grievance.CaseKey;
 import org.opengrievance.letter.LetterContent;
 import org.opengrievance.letter.LetterKind;
 import org.opengrievance.letter.LetterService;
 import org.opengrievance.letter.LetterValidationException;
+import org.opengrievance.refusal.Refusal;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -59,7 +60,7 @@ class LetterTaskChecks {
                 }
             }
             if (!missing.isEmpty()) {
-                throw new ProcessEngineException("The resolution letter is missing " + String.join("; ", missing) + ".");
+                throw Refusal.conflict("CMS-HOSP-8", "The resolution letter is missing " + String.join("; ", missing) + ".");
             }
         };
     }
@@ -79,7 +80,7 @@ class LetterTaskChecks {
                             approver == null ? LetterDeliverySteps.SYSTEM : approver).id());
                 }
             } catch (LetterValidationException e) {
-                throw new ProcessEngineException("The resolution letter cannot be approved: it is missing "
+                throw Refusal.conflict("CMS-HOSP-8", "The resolution letter cannot be approved: it is missing "
                         + String.join("; ", e.missing()) + ". Send it back for changes.");
             }
             task.getExecution().setVariable("resolutionLetterIds",
@@ -108,11 +109,11 @@ class LetterTaskChecks {
 
     private static void requireEmailIfChosen(DelegateTask task, String channelVariable) {
         if ("EMAIL".equals(task.getVariable(channelVariable)) && !Boolean.TRUE.equals(task.getVariable("emailOnFile"))) {
-            throw new ProcessEngineException("There is no email address on file for this patient: send the letter by mail.");
+            throw Refusal.badField(channelVariable, "There is no email address on file for this patient: send the letter by mail.");
         }
     }
 
     private static String caseNumber(DelegateTask task) {
-        return (String) task.getVariable("caseNumber");
+        return CaseKey.of(task);
     }
 }

@@ -2,6 +2,8 @@ package org.opengrievance.tasks;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.opengrievance.grievance.CaseKey;
+import org.opengrievance.grievance.GrievanceProcess;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -15,13 +17,13 @@ class TaskNaming {
 
     @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "'")
     public void onCreate(DelegateTask task) {
-        Object caseNumber = task.getVariable("caseNumber");
-        if (caseNumber != null && task.getName() != null && !task.getName().contains(caseNumber.toString())) {
+        String caseNumber = CaseKey.ofOrNull(task);
+        if (caseNumber != null && task.getName() != null && !task.getName().contains(caseNumber)) {
             task.setName(task.getName() + " · " + caseNumber);
         }
         // tasks due at the response deadline come back to the top at the clock's reminder instant
-        Object due = task.getVariable("responseDueAt");
-        Object followUp = task.getVariable("responseFollowUpAt");
+        Object due = task.getVariable(GrievanceProcess.RESPONSE_DUE_AT);
+        Object followUp = task.getVariable(GrievanceProcess.RESPONSE_FOLLOW_UP_AT);
         if (task.getFollowUpDate() == null && followUp instanceof java.util.Date date && due != null
                 && due.equals(task.getDueDate())) {
             task.setFollowUpDate(date);

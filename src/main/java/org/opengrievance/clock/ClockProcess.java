@@ -1,0 +1,32 @@
+package org.opengrievance.clock;
+
+/**
+ * Ids and variables of processes/hospital-clock.bpmn and plan-clock.bpmn that Java refers to. A clock process
+ * carries its case as the business key and no patient data: its forms show the case number.
+ */
+public final class ClockProcess {
+
+    public static final String HOSPITAL_KEY = "hospitalClock";
+    public static final String PLAN_KEY = "planClock";
+
+    /** Passed in by the grievance's {@code runDeadlineClocks}. */
+    public static final String REGIME = "regime";
+
+    // set by startClock / recomputeClock / recordBreach
+    public static final String REMINDER_AT = "reminderAt";
+    public static final String ESCALATION_AT = "escalationAt";
+    public static final String BINDING_DUE_AT = "bindingDueAt";
+    public static final String BINDING_DUE_DISPLAY = "bindingDueDisplay";
+    public static final String INTERIM_NOTICE_AT = "interimNoticeAt";
+    public static final String INTERIM_NOTICE_DUE_AT = "interimNoticeDueAt";
+    public static final String FOLLOW_UP_DUE_DISPLAY = "followUpDueDisplay";
+    public static final String EXTENSION_NOTICE_DUE_AT = "extensionNoticeDueAt";
+    public static final String EXTENSION_REASON = "extensionReason";
+    public static final String LATE = "late";
+    public static final String LATE_AT_DISPLAY = "lateAtDisplay";
+    public static final String LATE_REVIEW_DUE_AT = "lateReviewDueAt";
+    public static final String RESPONSE_DUE_DISPLAY = "responseDueDisplay";
+
+    private ClockProcess() {
+    }
+}

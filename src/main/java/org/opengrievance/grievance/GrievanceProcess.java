@@ -1,0 +1,37 @@
+package org.opengrievance.grievance;
+
+/**
+ * Ids of processes/grievance.bpmn that Java refers to, and the variables it reads or writes (see
+ * docs/model-contract.md). The case is the business key ({@link CaseKey}); {@link #CASE_NUMBER} is only a
+ * copy for the forms to show.
+ */
+public final class GrievanceProcess {
+
+    public static final String KEY = "grievance";
+
+    // activities
+    public static final String REGISTER_CASE = "registerCase";
+    public static final String CONFIRM_CLASSIFICATION = "confirmClassification";
+    public static final String CLOSE_GRIEVANCE = "closeGrievance";
+
+    // variables
+    public static final String CASE_NUMBER = "caseNumber";
+    public static final String INITIATOR = "initiator";
+    public static final String FACILITY_ZONE = "facilityZone";
+    public static final String RESPONSE_DUE_AT = "responseDueAt";
+    public static final String RESPONSE_FOLLOW_UP_AT = "responseFollowUpAt";
+    public static final String RESPONSE_DUE_DISPLAY = "responseDueDisplay";
+    public static final String SUGGESTED_CLASSIFICATION = "suggestedClassification";
+    public static final String CLASSIFICATION = "classification";
+    public static final String CLASSIFICATION_REASON = "classificationReason";
+    public static final String CLASSIFICATION_RULE = "classificationRule";
+    public static final String CLASSIFICATION_RESULT = "classificationResult";
+    public static final String OVERRIDE_REASON = "overrideReason";
+    public static final String CLOSURE_REASON = "closureReason";
+    public static final String CLOSURE_EFFORTS_NOTE = "closureEffortsNote";
+    public static final String POINT_OF_CARE_RESOLUTION = "pointOfCareResolution";
+    public static final String WITHDRAWAL_NOTE = "withdrawalNote";
+
+    private GrievanceProcess() {
+    }
+}
