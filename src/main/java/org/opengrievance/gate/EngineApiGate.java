@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.opengrievance.gate.EngineRestPolicy.Rule;
+import org.opengrievance.intake.CaseRecordOnlyInput;
 import org.opengrievance.refusal.Refusal;
 import org.opengrievance.refusal.Refusals;
 import org.opengrievance.security.Roles;
@@ -112,7 +113,7 @@ final class EngineApiGate extends OncePerRequestFilter {
                 yield new ReplayedRequest(request, body);
             }
             case TASK_FORM -> new ReplayedRequest(request, taskSubmission(route.segment(1), json, userId, groups));
-            case START_FORM -> new ReplayedRequest(request, startSubmission(route, json, userId, groups));
+            case START_FORM -> new ReplayedRequest(request, startSubmission(request, route, json, userId, groups));
             case DEPLOYMENT -> new ReplayedRequest(request, settings.deployments().check(request.getContentType(), body));
         };
     }
@@ -139,7 +140,8 @@ final class EngineApiGate extends OncePerRequestFilter {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private byte[] startSubmission(EngineRoute route, JsonNode json, String userId, Set<String> groups)
+    private byte[] startSubmission(HttpServletRequest request, EngineRoute route, JsonNode json, String userId,
+            Set<String> groups)
             throws SubmissionRefused {
         ProcessDefinition definition = definitionOf(route);
         if (definition == null) {
@@ -155,8 +157,10 @@ final class EngineApiGate extends OncePerRequestFilter {
         FormContract contract = contractOf(forms.getStartFormData(definition.getId()).getCamundaFormRef(),
                 () -> forms.getDeployedStartForm(definition.getId()));
         ObjectNode out = StrictJson.mapper().createObjectNode();
-        out.set("variables", new FormSubmission(contract, settings.engineOwned(), settings.caseRecordOnly(),
-                settings.dates()).check(in.get("variables"), name -> null));
+        FormSubmission submission = new FormSubmission(contract, settings.engineOwned(), settings.caseRecordOnly(),
+                settings.dates());
+        out.set("variables", submission.check(in.get("variables"), name -> null));
+        CaseRecordOnlyInput.hold(request, submission.held());
         if (in.has("withVariablesInReturn")) {
             out.set("withVariablesInReturn", in.get("withVariablesInReturn"));
         }

@@ -34,9 +34,12 @@ final class FormSubmission {
     private final Set<String> caseRecordOnly;
     private final DateBounds dates;
 
+    private final Map<String, Object> held = new java.util.LinkedHashMap<>();
+
     /**
-     * @param caseRecordOnly fields the form collects for the case record only: they reach the engine as
-     *                       transient variables, so they never enter its variables or history
+     * @param caseRecordOnly fields the form collects for the case record only: they are left out of what
+     *                       reaches the engine (a form submission records every field it carries in the
+     *                       engine's history) and kept aside, see {@link #held()}
      */
     FormSubmission(FormContract contract, Set<String> engineOwned, Set<String> caseRecordOnly, DateBounds dates) {
         this.contract = contract;
@@ -102,11 +105,11 @@ final class FormSubmission {
         }
         checkValue(field, value);
         if (caseRecordOnly.contains(key)) {
-            ObjectNode t = JsonNodeFactory.instance.objectNode();
-            t.set("value", value);
-            t.put("type", value.isNull() || value.isMissingNode() ? "Null" : "String");
-            t.putObject("valueInfo").put("transient", true);
-            return t;
+            if (!isEmpty(value)) {
+                held.put(key, value.isBoolean() ? value.booleanValue() : value.isNumber() ? value.numberValue()
+                        : value.asText());
+            }
+            return null;
         }
         ObjectNode plain = JsonNodeFactory.instance.objectNode();
         plain.set("value", value.isMissingNode() ? JsonNodeFactory.instance.nullNode() : value);
@@ -179,6 +182,11 @@ final class FormSubmission {
         } catch (PatternSyntaxException e) {
             return true; // a JavaScript-only pattern: the browser checked it, the listeners check what matters
         }
+    }
+
+    /** The case-record-only values taken out of the last checked submission. */
+    Map<String, Object> held() {
+        return held;
     }
 
     static boolean isEmpty(JsonNode value) {

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.opengrievance.intake.IntakeVariables;
 import org.opengrievance.security.EngineAsSystem;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -36,7 +37,7 @@ public class GateConfiguration {
             @Value("${grievance.intake.look-back:P3Y}") Period lookBack,
             @Value("${grievance.facility.zone}") ZoneId zone,
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
-        GateSettings settings = new GateSettings(GateVariables.ENGINE_OWNED, GateVariables.CASE_RECORD_ONLY,
+        GateSettings settings = new GateSettings(GateVariables.ENGINE_OWNED, IntakeVariables.CASE_RECORD_ONLY,
                 new DateBounds(clock, lookBack, zone), (type, body) -> body);
         EngineApiGate gate = new EngineApiGate(identity, tasks, forms, repository,
                 new EngineGrants(authorizations, repository, system), settings);
@@ -53,7 +54,6 @@ public class GateConfiguration {
         static final Set<String> ENGINE_OWNED = Set.of("caseNumber", "initiator", "responseDueAt", "responseDueDisplay",
                 "suggestedClassification", "classificationReason", "classificationRule", "letterId",
                 "resolutionLetterId", "department", "regimes", "facilityName", "facilityZone");
-        static final Set<String> CASE_RECORD_ONLY = Set.of("patientEmail", "patientAddress", "memberId");
 
         private GateVariables() {
         }

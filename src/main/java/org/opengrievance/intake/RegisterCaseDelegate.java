@@ -152,14 +152,20 @@ class RegisterCaseDelegate implements JavaDelegate {
                 flag(execution, IntakeVariables.QUALITY_OF_CARE), flag(execution, IntakeVariables.PREMATURE_DISCHARGE));
     }
 
+    /** From the API: a transient variable; from Tasklist's start form: held beside the engine by the gate. */
+    private static Object caseRecordOnly(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value != null ? value : CaseRecordOnlyInput.get(name);
+    }
+
     /** A checkbox of the start form (Boolean) or a flag as text. */
     private static boolean flag(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
+        Object value = caseRecordOnly(execution, name);
         return value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
     }
 
     private static String text(DelegateExecution execution, String name, int max) {
-        Object value = execution.getVariable(name);
+        Object value = caseRecordOnly(execution, name);
         if (value == null || value.toString().isBlank()) {
             return null;
         }
