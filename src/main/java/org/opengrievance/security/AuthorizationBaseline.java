@@ -83,7 +83,14 @@ class AuthorizationBaseline implements SmartInitializingSingleton {
         }
 
         // the director also deploys from Camunda Modeler and looks after running instances in Cockpit
-        grants.add(grant(PR_DIRECTOR, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.ALL));
+        // (no suspension, deletion, migration or history deletion: engine-rest refuses those to people, and
+        // DELETE_HISTORY is taken from every group but the administrators', see NEVER_GRANTED)
+        grants.add(grant(PR_DIRECTOR, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_WORK,
+                ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+                ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE));
         grants.add(grant(PR_DIRECTOR, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ));
         grants.add(grant(PR_DIRECTOR, Resources.DECISION_DEFINITION, ANY, Permissions.READ,
                 Permissions.READ_HISTORY));
@@ -117,9 +124,17 @@ class AuthorizationBaseline implements SmartInitializingSingleton {
         log.info("Engine authorizations: {} role grants checked, {} created or extended", grants().size(), changed);
     }
 
+    /**
+     * Permissions no group but the administrators' may hold, whoever granted them: deleting history erases what
+     * auditors reconstruct a case from (CMS-HOSP-10), and deleting instances or definitions takes a case out of
+     * its rules. Taken away at every start-up.
+     */
+    static final List<Permission> NEVER_GRANTED = List.of(ProcessDefinitionPermissions.DELETE_HISTORY,
+            ProcessDefinitionPermissions.DELETE_INSTANCE, ProcessDefinitionPermissions.DELETE);
+
     /** Brings every grant of the baseline into the engine; returns how many had to be created or extended. */
     int apply() {
-        int changed = 0;
+        int changed = revokeNeverGranted();
         for (Grant grant : grants()) {
             List<Authorization> existing = authorizations.createAuthorizationQuery()
                     .authorizationType(AUTH_TYPE_GRANT)
@@ -146,6 +161,33 @@ class AuthorizationBaseline implements SmartInitializingSingleton {
             }
             if (dirty) {
                 authorizations.saveAuthorization(authorization);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private int revokeNeverGranted() {
+        return revoke(Resources.PROCESS_DEFINITION, NEVER_GRANTED)
+                + revoke(Resources.DECISION_DEFINITION, List.of(Permissions.DELETE_HISTORY));
+    }
+
+    private int revoke(Resource resource, List<Permission> permissions) {
+        int changed = 0;
+        for (Authorization a : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(resource).list()) {
+            if (ADMIN.equals(a.getGroupId())) {
+                continue;
+            }
+            boolean dirty = false;
+            for (Permission p : permissions) {
+                if (a.isPermissionGranted(p)) {
+                    a.removePermission(p);
+                    dirty = true;
+                }
+            }
+            if (dirty) {
+                authorizations.saveAuthorization(a);
                 changed++;
             }
         }
