@@ -1,6 +1,18 @@
 package org.opengrievance.security;
 
+import java.io.IOException;
+import java.time.temporal.Temporal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -33,10 +45,37 @@ class JsonLimits {
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-            // a date-time is an ISO-8601 string, never a count of seconds
-            mapper.coercionConfigFor(LogicalType.DateTime)
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+            // a date-time is an ISO-8601 string, never a count of seconds (Jackson's java.time readers take
+            // numbers whatever the coercion settings say)
+            mapper.registerModule(new SimpleModule("text-only-times").setDeserializerModifier(new BeanDeserializerModifier() {
+                @Override
+                public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription bean,
+                        JsonDeserializer<?> deserializer) {
+                    return Temporal.class.isAssignableFrom(bean.getBeanClass()) ? new TextOnlyTime(deserializer)
+                            : deserializer;
+                }
+            }));
         });
+    }
+
+    /** Reads a date-time only from a JSON string; a number is the wrong type (a 400 naming the field). */
+    static final class TextOnlyTime extends DelegatingDeserializer {
+
+        TextOnlyTime(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new TextOnlyTime(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext context) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return context.handleUnexpectedToken(handledType(), p);
+            }
+            return super.deserialize(p, context);
+        }
     }
 }
