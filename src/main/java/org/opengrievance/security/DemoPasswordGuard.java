@@ -4,7 +4,12 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.digest.PasswordManager;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.impl.util.EncryptionUtil;
 import org.opengrievance.demo.DemoAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +35,14 @@ class DemoPasswordGuard implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(DemoPasswordGuard.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final ProcessEngine engine;
     private final IdentityService identity;
     private final String adminId;
     private final String adminPassword;
 
-    DemoPasswordGuard(IdentityService identity, @Value("${camunda.bpm.admin-user.id:admin}") String adminId,
+    DemoPasswordGuard(ProcessEngine engine, IdentityService identity, @Value("${camunda.bpm.admin-user.id:admin}") String adminId,
             @Value("${camunda.bpm.admin-user.password:}") String adminPassword) {
+        this.engine = engine;
         this.identity = identity;
         this.adminId = adminId;
         this.adminPassword = adminPassword;
@@ -46,7 +53,7 @@ class DemoPasswordGuard implements SmartInitializingSingleton {
         int disabled = 0;
         for (String id : DemoAccounts.ids()) {
             User user = identity.createUserQuery().userId(id).singleResult();
-            if (user == null || !identity.checkPassword(id, DemoAccounts.password(id))) {
+            if (user == null || !hasPassword(user, DemoAccounts.password(id))) {
                 continue;
             }
             boolean admin = id.equals(adminId) && !adminPassword.isBlank();
@@ -64,6 +71,20 @@ class DemoPasswordGuard implements SmartInitializingSingleton {
         if (disabled > 0) {
             log.warn("Disabled the demo passwords of {} demo users found in this production database", disabled);
         }
+    }
+
+    /**
+     * The engine's own comparison (salt, then the configured hash), without {@code IdentityService.checkPassword}:
+     * a failed check there counts as a failed login and locks the account for a few seconds, which would lock
+     * a freshly created administrator and a real user who happens to have a demo user's id at every start.
+     */
+    private boolean hasPassword(User user, String password) {
+        if (!(user instanceof UserEntity entity) || entity.getPassword() == null) {
+            return false;
+        }
+        PasswordManager passwords = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getPasswordManager();
+        return passwords.check(EncryptionUtil.saltPassword(password, entity.getSalt()), entity.getPassword());
     }
 
     private static String randomPassword() {

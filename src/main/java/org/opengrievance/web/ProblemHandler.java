@@ -131,9 +131,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 return refusal(refusal);
             }
         }
-        Object recorded = request.getAttribute(Refusals.class.getName(), WebRequest.SCOPE_REQUEST);
-        if (recorded instanceof Refusal refusal) {
-            return refusal(refusal);
+        if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet) {
+            java.util.Optional<Refusal> recorded = Refusals.of(servlet.getRequest());
+            if (recorded.isPresent()) {
+                return refusal(recorded.get());
+            }
         }
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof IntakeRejectedException rejected) {
