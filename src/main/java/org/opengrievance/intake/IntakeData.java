@@ -52,8 +52,8 @@ record IntakeData(Channel channel, String patientName, String complaintText, Ser
 
     /** No control characters but tab and line breaks: every later form completion checks the same (TaskInputLimits). */
     static void requirePrintable(String field, String text) {
-        if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
-            throw new IntakeRejectedException(field, "contains a control character");
+        if (!org.opengrievance.text.PrintableText.isPrintable(text)) {
+            throw new IntakeRejectedException(field, org.opengrievance.text.PrintableText.RULE);
         }
     }
 

@@ -8,18 +8,18 @@ import java.util.Map;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.camunda.bpm.engine.variable.Variables;
 import org.opengrievance.clock.ExpediteTrigger;
 import org.opengrievance.clock.Regime;
+import org.opengrievance.config.WithinTimeBounds;
 
 /** {@code POST /api/grievances}: a complaint as intake staff or a connected system log it. */
 public record IntakeRequest(
         @NotNull Channel channel,
-        @NotNull @PastOrPresent OffsetDateTime receivedAt,
+        @NotNull @WithinTimeBounds OffsetDateTime receivedAt,
         @NotBlank @Size(max = IntakeData.MAX_NAME) String patientName,
         @NotBlank @Size(max = IntakeData.MAX_TEXT) String complaintText,
         @NotNull ServiceArea serviceArea,
@@ -32,8 +32,8 @@ public record IntakeRequest(
         Boolean medicareBeneficiary,
         @Pattern(regexp = "en|es", message = "must be en or es") String preferredLanguage,
         @Size(max = 5) List<Regime> regimes,
-        @PastOrPresent OffsetDateTime originalReceivedAt,
-        @PastOrPresent OffsetDateTime planReceivedAt,
+        @WithinTimeBounds OffsetDateTime originalReceivedAt,
+        @WithinTimeBounds OffsetDateTime planReceivedAt,
         ExpediteTrigger expediteTrigger,
         Boolean drugReceived,
         Boolean qualityOfCare,

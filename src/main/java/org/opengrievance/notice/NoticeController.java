@@ -7,11 +7,11 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.opengrievance.config.WithinTimeBounds;
 import org.opengrievance.grievance.Actors;
 import org.opengrievance.grievance.CaseNotFoundException;
 import org.opengrievance.grievance.GrievanceCase;
@@ -38,7 +38,7 @@ class NoticeController {
 
     enum OralKind { ACKNOWLEDGEMENT, RESOLUTION, EXTENSION, CLASSIFICATION_NOTICE }
 
-    record OralNotification(@NotNull OralKind kind, @NotNull @PastOrPresent OffsetDateTime notifiedAt,
+    record OralNotification(@NotNull OralKind kind, @NotNull @WithinTimeBounds OffsetDateTime notifiedAt,
             @Size(max = 2000) String summary) {
     }
 

@@ -10,13 +10,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -56,6 +61,55 @@ class SecurityConfig {
     @Bean
     AuthenticationProvider camundaIdentityAuthentication(IdentityService identity) {
         return new CamundaIdentityAuthenticationProvider(identity);
+    }
+
+    /** Oddly written addresses: 400 problem on every surface, one log line (OddPathFirewall). */
+    @Bean
+    WebSecurityCustomizer oddPaths(ObjectMapper json) {
+        return web -> web.httpFirewall(new OddPathFirewall()).requestRejectedHandler(new OddPathFirewall.Rejected(json));
+    }
+
+    /** Oddly written addresses, before anything else parses them (OddPathFirewall.Filter). */
+    @Bean
+    FilterRegistrationBean<OddPathFirewall.Filter> oddPathFilter(ObjectMapper json) {
+        FilterRegistrationBean<OddPathFirewall.Filter> registration = new FilterRegistrationBean<>(
+                new OddPathFirewall.Filter(json));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setName("oddPathFilter");
+        return registration;
+    }
+
+    /**
+     * Encoded slashes reach the application (and its firewall, which answers them with a problem) instead of
+     * Tomcat's own HTML error page; no servlet sees them.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesToTheFirewall() {
+        return factory -> factory.addConnectorCustomizers(c -> c.setEncodedSolidusHandling("passthrough"));
+    }
+
+    /** {@code Cache-Control: no-store} where answers can carry PHI (NoStoreFilter). */
+    @Bean
+    FilterRegistrationBean<NoStoreFilter> noStore() {
+        FilterRegistrationBean<NoStoreFilter> registration = new FilterRegistrationBean<>(new NoStoreFilter());
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setName("noStoreFilter");
+        return registration;
+    }
+
+    /**
+     * The webapps' missing headers and no session for anonymous requests; before the webapps' own filters
+     * (WebappSurfaceFilter).
+     */
+    @Bean
+    FilterRegistrationBean<WebappSurfaceFilter> webappSurface() {
+        FilterRegistrationBean<WebappSurfaceFilter> registration = new FilterRegistrationBean<>(new WebappSurfaceFilter());
+        registration.addUrlPatterns("/camunda/*", "/camunda-welcome/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setName("webappSurfaceFilter");
+        return registration;
     }
 
     @Bean

@@ -6,11 +6,15 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.opengrievance.grievance.CaseNotFoundException;
 import org.opengrievance.grievance.CaseStateException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.opengrievance.intake.IntakeRejectedException;
+import org.opengrievance.refusal.Refusal;
+import org.opengrievance.refusal.Refusals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -27,9 +31,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of the project's API as an RFC 9457 problem: a stable type, a title, a detail a person can
- * act on, and for bad input the list of fields at fault. No stack traces, SQL or submitted values.
+ * act on, and for bad input the list of fields at fault. Nothing else: no stack traces, SQL, table or column
+ * names, Java class names, engine codes, and no submitted value (not even the case number asked for). Spring
+ * MVC's own errors (unknown path, wrong method, unsupported type, a path value that does not convert) get a
+ * fixed sentence per status instead of Spring's detail, which quotes the request.
+ *
+ * <p>No {@code basePackages}: an unknown path has no controller, and its 404 must be a problem too.
  */
-@RestControllerAdvice(basePackages = "org.opengrievance")
+@RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -60,8 +69,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof InvalidFormatException format) {
             String expected = format.getTargetType() != null && format.getTargetType().isEnum()
                     ? "must be one of " + List.of(format.getTargetType().getEnumConstants())
-                    : "has the wrong type or format (expected " + simpleName(format.getTargetType()) + ")";
+                    : "has the wrong type or format (expected " + expected(format.getTargetType()) + ")";
             return problem(invalid("The request has invalid fields.", List.of(new FieldError(path(format), expected))));
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return problem(invalid("The request has invalid fields.", List.of(new FieldError(path(mismatch),
+                    "has the wrong type or format (expected " + expected(mismatch.getTargetType()) + ")"))));
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return problem(invalid("The request has invalid fields.",
@@ -78,7 +91,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CaseNotFoundException.class)
     ResponseEntity<Object> notFound(CaseNotFoundException ex) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        // not the number asked for: the answer says what is wrong, it does not repeat the request
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no grievance case with this number.");
         p.setType(NOT_FOUND);
         p.setTitle("No such case");
         return problem(p);
@@ -105,6 +119,85 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(p);
     }
 
+    /**
+     * What the engine threw: a {@link Refusal} of a listener or delegate (the engine wraps some of them) is the
+     * rule's 400 or 409 with its sentence; intake data the engine refused is a 400 naming the field; the
+     * engine's authorizations a 403. Anything else is unexpected.
+     */
+    @ExceptionHandler(ProcessEngineException.class)
+    ResponseEntity<Object> engine(ProcessEngineException ex, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof Refusal refusal) {
+                return refusal(refusal);
+            }
+        }
+        if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet) {
+            java.util.Optional<Refusal> recorded = Refusals.of(servlet.getRequest());
+            if (recorded.isPresent()) {
+                return refusal(recorded.get());
+            }
+        }
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IntakeRejectedException rejected) {
+                return intakeRejected(rejected);
+            }
+            if (t instanceof org.camunda.bpm.engine.AuthorizationException denied) {
+                return forbidden(denied);
+            }
+        }
+        return unexpected(ex);
+    }
+
+    private static ResponseEntity<Object> refusal(Refusal refusal) {
+        if (refusal.status() == Refusal.CONFLICT) {
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refusal.getMessage());
+            p.setType(CONFLICT);
+            p.setTitle("The case is not in a state that allows this");
+            if (refusal.rule() != null) {
+                p.setProperty("rule", refusal.rule());
+            }
+            return problem(p);
+        }
+        ProblemDetail p = invalid(refusal.getMessage(), refusal.field() == null ? List.of()
+                : List.of(new FieldError(refusal.field(), refusal.getMessage())));
+        if (refusal.rule() != null) {
+            p.setProperty("rule", refusal.rule());
+        }
+        return problem(p);
+    }
+
+    /**
+     * Spring MVC's own errors: its status and headers (such as {@code Allow} on a 405), a fixed sentence. Its
+     * detail quotes the request (the path, the method, the value that did not convert).
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        HttpStatus status = HttpStatus.resolve(statusCode.value());
+        String detail = switch (status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status) {
+            case NOT_FOUND -> "There is nothing at this address.";
+            case METHOD_NOT_ALLOWED -> "This address does not take this method.";
+            case UNSUPPORTED_MEDIA_TYPE -> "The request body must be JSON (application/json, UTF-8).";
+            case NOT_ACCEPTABLE -> "This address cannot answer in the requested media type.";
+            case BAD_REQUEST -> "The request has a missing or invalid part.";
+            case PAYLOAD_TOO_LARGE -> "The request is too large.";
+            default -> statusCode.is5xxServerError() ? "The request could not be completed; nothing was changed."
+                    : "The request cannot be answered.";
+        };
+        if (statusCode.is5xxServerError()) {
+            log.error("Error in the grievance API: {}", ex.getClass().getName());
+        }
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(statusCode, detail);
+        p.setTitle(status == null ? "Error" : status.getReasonPhrase());
+        anonymousInstance(p);
+        HttpHeaders kept = new HttpHeaders();
+        if (headers != null) {
+            kept.putAll(headers);
+        }
+        kept.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        return ResponseEntity.status(statusCode).headers(kept).body(p);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
         // the class name only: messages can carry PHI or SQL
@@ -113,6 +206,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The request could not be completed; nothing was changed.");
         p.setTitle("Internal error");
         return problem(p);
+    }
+
+    /**
+     * Spring fills an empty {@code instance} with the request's path, which holds the case number and whatever
+     * else the client put there; this occurrence gets an opaque id instead.
+     */
+    private static void anonymousInstance(ProblemDetail p) {
+        if (p.getInstance() == null) {
+            p.setInstance(URI.create("urn:uuid:" + java.util.UUID.randomUUID()));
+        }
     }
 
     private static ProblemDetail invalid(String detail, List<FieldError> errors) {
@@ -124,6 +227,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail p) {
+        anonymousInstance(p);
         return ResponseEntity.status(p.getStatus())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
@@ -140,7 +244,30 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return sb.toString();
     }
 
-    private static String simpleName(Class<?> type) {
-        return type == null ? "another type" : type.getSimpleName();
+    /** What a field should hold, in words (not a Java type name). */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (type == String.class || type == char.class || type == Character.class) {
+            return "text";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 date-time with offset, such as 2026-12-04T16:30:00-06:00";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "another type";
     }
 }

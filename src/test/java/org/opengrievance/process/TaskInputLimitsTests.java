@@ -33,16 +33,23 @@ class TaskInputLimitsTests {
         Task task = confirmTask();
         assertThatThrownBy(() -> tasks.complete(task.getId(),
                 Map.of("classification", "GRIEVANCE", "overrideReason", "x".repeat(8001))))
+                .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+                .hasRootCauseInstanceOf(org.opengrievance.refusal.Refusal.class)
                 .hasMessageContaining("overrideReason").hasMessageContaining("8000");
         assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
     }
 
-    @Test
-    void controlCharactersAreRefusedOnCompletionNamingTheField() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "U+{0} is refused on completion")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0007", "000D", "007F", "0085", "009B", "D800"})
+    void controlCharactersAreRefusedOnCompletionNamingTheField(String code) {
         Task task = confirmTask();
+        String text = "bell" + (char) Integer.parseInt(code, 16) + "ringing";
         assertThatThrownBy(() -> tasks.complete(task.getId(),
-                Map.of("classification", "GRIEVANCE", "overrideReason", "bell\u0007ringing")))
-                .hasMessageContaining("overrideReason").hasMessageContaining("control character");
+                Map.of("classification", "GRIEVANCE", "overrideReason", text)))
+                .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+                .hasRootCauseInstanceOf(org.opengrievance.refusal.Refusal.class)
+                .hasMessageContaining("overrideReason").hasMessageContaining(org.opengrievance.text.PrintableText.RULE)
+                .hasMessageNotContaining(text);
         tasks.complete(task.getId(), Map.of("classification", "GRIEVANCE", "overrideReason", "line one\nline two"));
         assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
     }

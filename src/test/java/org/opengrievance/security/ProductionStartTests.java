@@ -74,19 +74,26 @@ class ProductionStartTests {
     }
 
     static Started start(String adminPassword, boolean withQio) throws Exception {
+        return start("postgres", adminPassword, withQio,
+                "jdbc:h2:mem:production-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    static Started start(String profile, String adminPassword, boolean withQio, String databaseUrl) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", applicationClasspath(),
                 GrievanceApplication.class.getName(),
-                "--spring.profiles.active=postgres",
-                "--camunda.bpm.admin-user.password=" + adminPassword,
-                "--spring.datasource.url=jdbc:h2:mem:production-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "--spring.profiles.active=" + profile,
+                "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=sa",
                 "--spring.datasource.password=",
                 "--server.port=0",
                 "--camunda.bpm.job-execution.enabled=false",
                 // the facility's own policy, which production requires to be set
                 "--grievance.facility.follow-up-days=30"));
+        if (adminPassword != null) {
+            command.add("--camunda.bpm.admin-user.password=" + adminPassword);
+        }
         if (withQio) {
             command.addAll(List.of("--grievance.notices.qio.name=Test QIO", "--grievance.notices.qio.phone=555-0100",
                     "--grievance.notices.qio.address=1 Test Way"));
@@ -172,6 +179,57 @@ class ProductionStartTests {
             if (!app.process.waitFor(30, TimeUnit.SECONDS)) {
                 app.process.destroyForcibly();
             }
+        }
+    }
+
+    /**
+     * A database that once ran the demo, then production on it: the demo passwords no longer work (the demo
+     * administrator now has the configured strong password), and each disabled account has its log line.
+     */
+    @Test
+    void productionOnADatabaseWithDemoUsersDisablesTheirDemoPasswords(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        String database = "jdbc:h2:file:" + dir.resolve("grievance").toAbsolutePath();
+        Started demo = start("demo", null, false, database);
+        try {
+            int port = awaitPort(demo);
+            HttpClient http = HttpClient.newHttpClient();
+            assertThat(send(http, "http://localhost:" + port + "/engine-rest/user",
+                    Map.of("Authorization", basic("irene", "demo-irene"))).statusCode()).isEqualTo(200);
+        } finally {
+            stop(demo);
+        }
+
+        Started production = start("postgres", STRONG, true, database);
+        try {
+            int port = awaitPort(production);
+            HttpClient http = HttpClient.newHttpClient();
+            String users = "http://localhost:" + port + "/engine-rest/user";
+            // the administrator first: a wrong password would lock the account for a few seconds
+            assertThat(send(http, users, Map.of("Authorization", basic("admin", STRONG))).statusCode()).isEqualTo(200);
+            for (String id : List.of("admin", "irene", "diana", "paula", "aubrey")) {
+                assertThat(send(http, users, Map.of("Authorization", basic(id, "demo-" + id))).statusCode())
+                        .as(id).isEqualTo(401);
+            }
+            String output = production.output.toString();
+            assertThat(output).contains("Demo user irene had its demo password in this production database")
+                    .contains("Demo user admin had its demo password in this production database")
+                    .contains("Disabled the demo passwords of 8 demo users").doesNotContain("demo-irene")
+                    .doesNotContain(STRONG);
+        } finally {
+            stop(production);
+        }
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void stop(Started app) throws InterruptedException {
+        app.process.destroy();
+        if (!app.process.waitFor(60, TimeUnit.SECONDS)) {
+            app.process.destroyForcibly();
+            app.process.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
