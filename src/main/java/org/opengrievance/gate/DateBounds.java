@@ -1,35 +1,30 @@
 package org.opengrievance.gate;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
+import org.opengrievance.config.TimeBounds;
+
 /**
- * When a person may say something happened: not in the future (beyond a few minutes of clock skew between
- * a workstation and the server) and not before the configured look-back. A date without an offset is read
- * in the facility's zone, as the forms show it.
+ * Reads a date a person typed into a form (form-js sends text: a date, a date-time with offset, or one
+ * without, read in the facility's zone as the forms show it) and holds it to the application's
+ * {@link TimeBounds}: not in the future, not before the look-back.
  */
 final class DateBounds {
 
-    static final Duration SKEW = Duration.ofMinutes(5);
-
-    private final Clock clock;
-    private final Period lookBack;
+    private final TimeBounds bounds;
     private final ZoneId zone;
 
-    DateBounds(Clock clock, Period lookBack, ZoneId zone) {
-        this.clock = clock;
-        this.lookBack = lookBack;
+    DateBounds(TimeBounds bounds, ZoneId zone) {
+        this.bounds = bounds;
         this.zone = zone;
     }
 
-    /** Null when {@code text} is an acceptable date or instant, else the sentence's end ("must be …"). */
+    /** Null when {@code text} is an acceptable date or instant, else the sentence's end ("must …"). */
     String problem(String text) {
         Instant at;
         try {
@@ -37,14 +32,7 @@ final class DateBounds {
         } catch (DateTimeParseException e) {
             return "must be a date and time";
         }
-        Instant now = clock.instant();
-        if (at.isAfter(now.plus(SKEW))) {
-            return "cannot be in the future";
-        }
-        if (at.isBefore(now.atZone(zone).minus(lookBack).toInstant())) {
-            return "is further back than the engine accepts (" + lookBack.getYears() + " years)";
-        }
-        return null;
+        return bounds.problem(at).orElse(null);
     }
 
     private Instant parse(String text) {

@@ -1,7 +1,5 @@
 package org.opengrievance.gate;
 
-import java.time.Clock;
-import java.time.Period;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
@@ -14,6 +12,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.opengrievance.config.TimeBounds;
 import org.opengrievance.intake.IntakeVariables;
 import org.opengrievance.security.EngineAsSystem;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,12 +32,11 @@ public class GateConfiguration {
 
     @Bean
     ServletContextInitializer engineApiGate(IdentityService identity, TaskService tasks, FormService forms,
-            RepositoryService repository, AuthorizationService authorizations, EngineAsSystem system, Clock clock,
-            @Value("${grievance.intake.look-back:P3Y}") Period lookBack,
-            @Value("${grievance.facility.zone}") ZoneId zone,
+            RepositoryService repository, AuthorizationService authorizations, EngineAsSystem system,
+            TimeBounds timeBounds, @Value("${grievance.facility.zone}") ZoneId zone,
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
         GateSettings settings = new GateSettings(GateVariables.ENGINE_OWNED, IntakeVariables.CASE_RECORD_ONLY,
-                new DateBounds(clock, lookBack, zone), (type, body) -> body);
+                new DateBounds(timeBounds, zone), (type, body) -> body);
         EngineApiGate gate = new EngineApiGate(identity, tasks, forms, repository,
                 new EngineGrants(authorizations, repository, system), settings);
         return servletContext -> {

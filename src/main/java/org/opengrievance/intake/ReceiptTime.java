@@ -1,6 +1,5 @@
 package org.opengrievance.intake;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -33,12 +32,5 @@ public final class ReceiptTime {
             }
         }
         throw new IntakeRejectedException("receivedAt", "is required");
-    }
-
-    /** A receipt in the future cannot be true and would stretch every clock. */
-    public static void requireNotFuture(Instant receivedAt, Clock clock) {
-        if (receivedAt.isAfter(clock.instant())) {
-            throw new IntakeRejectedException("receivedAt", "must not be in the future");
-        }
     }
 }

@@ -25,6 +25,7 @@ import org.opengrievance.grievance.GrievanceCaseRepository;
 import org.opengrievance.grievance.GrievanceProcess;
 import org.opengrievance.grievance.IssueLines;
 import org.opengrievance.grievance.PatientContact;
+import org.opengrievance.config.TimeBounds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,14 +41,16 @@ class RegisterCaseDelegate implements JavaDelegate {
     private final CaseClocks caseClocks;
     private final FacilityProperties facility;
     private final Clock clock;
+    private final TimeBounds timeBounds;
 
     RegisterCaseDelegate(GrievanceCaseRepository cases, CaseNumbers caseNumbers, CaseClocks caseClocks,
-            FacilityProperties facility, Clock clock) {
+            FacilityProperties facility, Clock clock, TimeBounds timeBounds) {
         this.cases = cases;
         this.caseNumbers = caseNumbers;
         this.caseClocks = caseClocks;
         this.facility = facility;
         this.clock = clock;
+        this.timeBounds = timeBounds;
     }
 
     @Override
@@ -59,7 +62,7 @@ class RegisterCaseDelegate implements JavaDelegate {
         }
         ZoneId zone = facility.zone();
         Instant receivedAt = ReceiptTime.parse(execution.getVariable("receivedAt"), zone);
-        ReceiptTime.requireNotFuture(receivedAt, clock);
+        timeBounds.require("receivedAt", receivedAt);
         Instant original = optionalTime(execution, "originalReceivedAt", zone);
         if (original != null && original.isAfter(receivedAt)) {
             throw new IntakeRejectedException("originalReceivedAt", "must not be after receivedAt");
@@ -138,7 +141,7 @@ class RegisterCaseDelegate implements JavaDelegate {
             return null;
         }
         Instant t = ReceiptTime.parse(value, zone);
-        ReceiptTime.requireNotFuture(t, clock);
+        timeBounds.require(name, t);
         return t;
     }
 
