@@ -2,7 +2,6 @@ package org.opengrievance.gate;
 
 import java.time.ZoneId;
 import java.util.EnumSet;
-import java.util.Set;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -13,6 +12,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.opengrievance.config.TimeBounds;
+import org.opengrievance.deployment.DeploymentGuard;
+import org.opengrievance.deployment.EngineOwnedVariables;
 import org.opengrievance.intake.IntakeVariables;
 import org.opengrievance.security.EngineAsSystem;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,10 +34,10 @@ public class GateConfiguration {
     @Bean
     ServletContextInitializer engineApiGate(IdentityService identity, TaskService tasks, FormService forms,
             RepositoryService repository, AuthorizationService authorizations, EngineAsSystem system,
-            TimeBounds timeBounds, @Value("${grievance.facility.zone}") ZoneId zone,
+            TimeBounds timeBounds, DeploymentGuard deploymentGuard, @Value("${grievance.facility.zone}") ZoneId zone,
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
-        GateSettings settings = new GateSettings(GateVariables.ENGINE_OWNED, IntakeVariables.CASE_RECORD_ONLY,
-                new DateBounds(timeBounds, zone), (type, body) -> body);
+        GateSettings settings = new GateSettings(EngineOwnedVariables.NAMES, IntakeVariables.CASE_RECORD_ONLY,
+                new DateBounds(timeBounds, zone), new GuardedDeployments(deploymentGuard));
         EngineApiGate gate = new EngineApiGate(identity, tasks, forms, repository,
                 new EngineGrants(authorizations, repository, system), settings);
         return servletContext -> {
@@ -45,15 +46,5 @@ public class GateConfiguration {
             registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/engine-rest/*",
                     webappPath + "/api/*");
         };
-    }
-
-    /** Placeholder lists until the owning packages publish theirs. */
-    static final class GateVariables {
-        static final Set<String> ENGINE_OWNED = Set.of("caseNumber", "initiator", "responseDueAt", "responseDueDisplay",
-                "suggestedClassification", "classificationReason", "classificationRule", "letterId",
-                "resolutionLetterId", "department", "regimes", "facilityName", "facilityZone");
-
-        private GateVariables() {
-        }
     }
 }
