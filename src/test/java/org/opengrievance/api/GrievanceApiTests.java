@@ -131,7 +131,8 @@ class GrievanceApiTests {
                 bad("channel given as ordinal", with(base, "channel", 2), "channel"),
                 bad("unknown service area", with(base, "serviceArea", "SPA"), "serviceArea"),
                 bad("unknown language", with(base, "preferredLanguage", "xx"), "preferredLanguage"),
-                bad("receipt in the future", with(base, "receivedAt", "2026-12-10T12:01:00-06:00"), "receivedAt"),
+                // more than the 5 minutes a sender's clock may run ahead (config.TimeBounds)
+                bad("receipt in the future", with(base, "receivedAt", "2026-12-10T12:06:00-06:00"), "receivedAt"),
                 bad("over-long complaint text", with(base, "complaintText", "x".repeat(4001)), "complaintText"),
                 bad("over-long patient name", with(base, "patientName", "x".repeat(201)), "patientName"),
                 bad("unknown field", with(base, "ssn", "123-45-6789"), "ssn"));
