@@ -34,6 +34,11 @@ class ClockAndReviewTaskFormTests {
     GateHttp http;
     TaskFormProbe probe;
 
+    @org.junit.jupiter.api.AfterAll
+    static void printCounts() {
+        System.out.println(TaskFormProbe.counts());
+    }
+
     @BeforeEach
     void setUp() {
         http = new GateHttp(users);

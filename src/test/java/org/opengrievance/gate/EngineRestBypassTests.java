@@ -76,8 +76,21 @@ class EngineRestBypassTests {
                 .processDefinitionKey("hospitalClock").singleResult().getId();
     }
 
+    /** Printed at the end: how many ways around the rules were tried, and how many were refused. */
+    static final java.util.concurrent.atomic.AtomicInteger TRIED = new java.util.concurrent.atomic.AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicInteger REFUSED = new java.util.concurrent.atomic.AtomicInteger();
+
+    @org.junit.jupiter.api.AfterAll
+    static void printCounts() {
+        System.out.println("engine-rest bypass checks: " + TRIED.get() + " tried, " + REFUSED.get() + " refused");
+    }
+
     void refused(Role role, HttpMethod method, String path, String body, int status) {
+        TRIED.incrementAndGet();
         GateHttp.Answer a = http.call(role, method, path, body);
+        if (a.status() == status) {
+            REFUSED.incrementAndGet();
+        }
         assertThat(a.status()).as(role + " " + method + " " + path + ": " + a.body()).isEqualTo(status);
         assertThat(a.contentType()).startsWith("application/problem+json");
         assertThat(a.body()).doesNotContain("Exception", "ENGINE-", "org.camunda", "SQL", "ACT_");

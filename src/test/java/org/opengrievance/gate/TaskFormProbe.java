@@ -76,9 +76,21 @@ final class TaskFormProbe {
         assertThat(done.status()).as(taskKey + ": " + done.body()).isEqualTo(204);
     }
 
+    /** How many wrong completions were tried and refused, over all probes of a test run. */
+    static final java.util.concurrent.atomic.AtomicInteger TRIED = new java.util.concurrent.atomic.AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicInteger REFUSED = new java.util.concurrent.atomic.AtomicInteger();
+
+    static String counts() {
+        return "form contract checks: " + TRIED.get() + " wrong completions tried, " + REFUSED.get() + " refused";
+    }
+
     private void refused(Role role, String path, Map<String, Object> values, String field) {
+        TRIED.incrementAndGet();
         GateHttp.Answer a = http.post(role, path, GateHttp.json(Map.of("variables", wrap(values)))
                 .replace(LONE_SURROGATE, "\\ud800"));
+        if (a.status() == 400) {
+            REFUSED.incrementAndGet();
+        }
         assertThat(a.status()).as(field + " -> " + a.body()).isEqualTo(400);
         assertThat(a.contentType()).startsWith("application/problem+json");
         assertThat(a.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
