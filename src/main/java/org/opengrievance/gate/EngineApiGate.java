@@ -109,8 +109,16 @@ final class EngineApiGate extends OncePerRequestFilter {
         return switch (rule.get().check()) {
             case NONE -> new ReplayedRequest(request, body);
             case OWN_USER -> {
-                if (!userId.equals(route.segment(1))) {
+                JsonNode id = json == null ? null : json.get("id");
+                if (!userId.equals(route.segment(1)) || (id != null && !id.isNull() && !userId.equals(id.asText()))) {
                     throw new SubmissionRefused(403, null, "You may change only your own profile and password.");
+                }
+                yield new ReplayedRequest(request, body);
+            }
+            case CLAIM_SELF -> {
+                JsonNode claimant = json == null ? null : json.get("userId");
+                if (claimant == null || !userId.equals(claimant.asText())) {
+                    throw new SubmissionRefused(403, null, "You may claim a task only for yourself.");
                 }
                 yield new ReplayedRequest(request, body);
             }
@@ -156,8 +164,12 @@ final class EngineApiGate extends OncePerRequestFilter {
         if (!FormSubmission.isEmpty(in.get("businessKey"))) {
             throw SubmissionRefused.field("businessKey", "The case number is given by the engine, not at the start.");
         }
-        FormContract contract = contractOf(forms.getStartFormData(definition.getId()).getCamundaFormRef(),
-                () -> forms.getDeployedStartForm(definition.getId()));
+        CamundaFormRef startForm = forms.getStartFormData(definition.getId()).getCamundaFormRef();
+        if (startForm == null) {
+            // the clocks, the investigation and letter delivery are started by the grievance, with its case
+            throw new SubmissionRefused(403, null, "This process is started by the engine, not by a person.");
+        }
+        FormContract contract = contractOf(startForm, () -> forms.getDeployedStartForm(definition.getId()));
         ObjectNode out = StrictJson.mapper().createObjectNode();
         FormSubmission submission = new FormSubmission(contract, settings.engineOwned(), settings.caseRecordOnly(),
                 settings.dates());

@@ -29,7 +29,9 @@ final class EngineRestPolicy {
         /** the models must pass the deployment guard */
         DEPLOYMENT,
         /** only the signed-in user's own profile or password */
-        OWN_USER
+        OWN_USER,
+        /** a person claims a task for themself, never for someone else */
+        CLAIM_SELF
     }
 
     record Rule(String method, Pattern path, Set<String> groups, Check check) {
@@ -60,9 +62,11 @@ final class EngineRestPolicy {
             post("/execution(/count)?", ANYONE, Check.NONE),
             post("/variable-instance(/count)?", ANYONE, Check.NONE),
             post("/job(/count)?", ANYONE, Check.NONE),
+            post("/external-task(/count)?", ANYONE, Check.NONE),
             post("/history/" + HISTORY_QUERIES + "(/count)?", ANYONE, Check.NONE),
             // Tasklist: take and give back a task, complete it through its form, start through the start form
-            post("/task/" + ID + "/(claim|unclaim)", ANYONE, Check.NONE),
+            post("/task/" + ID + "/claim", ANYONE, Check.CLAIM_SELF),
+            post("/task/" + ID + "/unclaim", ANYONE, Check.NONE),
             post("/task/" + ID + "/(complete|submit-form)", ANYONE, Check.TASK_FORM),
             post("/process-definition/" + DEFINITION + "/(start|submit-form)", ANYONE, Check.START_FORM),
             // the director hands a task to someone else (the engine checks the right to)

@@ -198,7 +198,22 @@ class EngineRestBypassTests {
                     "{\"errorCode\":\"x\"}", 403);
             refused(role, HttpMethod.POST, "/engine-rest/batch/x/suspended", "{\"suspended\":true}", 403);
             refused(role, HttpMethod.POST, "/engine-rest/job/" + timer.getId() + "/retries", "{\"retries\":0}", 403);
+            refused(role, HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/claim",
+                    "{\"userId\":\"someoneelse\"}", 403);
+            refused(role, HttpMethod.PUT, "/engine-rest/user/" + ADMIN.userId() + "/profile",
+                    "{\"id\":\"" + ADMIN.userId() + "\",\"firstName\":\"Mallory\"}", 403);
         }
+        // the processes the grievance starts itself: refused to those who may start processes, unseen by others
+        long instancesBefore = runtime.createProcessInstanceQuery().count();
+        for (Role role : List.of(PATIENT_RELATIONS, DIRECTOR)) {
+            refused(role, HttpMethod.POST, "/engine-rest/process-definition/key/hospitalClock/start",
+                    "{\"variables\":{}}", 403);
+            refused(role, HttpMethod.POST, "/engine-rest/process-definition/key/letterDelivery/submit-form",
+                    "{\"variables\":{}}", 403);
+        }
+        refused(INTAKE, HttpMethod.POST, "/engine-rest/process-definition/key/hospitalClock/start",
+                "{\"variables\":{}}", 404);
+        assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
         assertThat(snapshot(caseNumber)).isEqualTo(before);
         assertThat(repository.createDeploymentQuery().deploymentId(deployment).count()).isEqualTo(1);
     }
