@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.opengrievance.grievance.CaseNotFoundException;
 import org.opengrievance.grievance.CaseStateException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.opengrievance.intake.IdempotencyKeyReusedException;
 import org.opengrievance.intake.IntakeRejectedException;
 import org.opengrievance.refusal.Refusal;
 import org.opengrievance.refusal.Refusals;
@@ -46,6 +47,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     static final URI NOT_FOUND = URI.create("urn:grievance:problem:not-found");
     static final URI CONFLICT = URI.create("urn:grievance:problem:case-state");
     static final URI FORBIDDEN = URI.create("urn:grievance:problem:forbidden");
+    static final URI KEY_REUSED = URI.create("urn:grievance:problem:idempotency-key-reused");
 
     record FieldError(String field, String message) {
     }
@@ -87,6 +89,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> intakeRejected(IntakeRejectedException ex) {
         return problem(invalid("The request has invalid fields.",
                 List.of(new FieldError(ex.field(), ex.getMessage().substring(ex.field().length() + 1)))));
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ResponseEntity<Object> keyReused(IdempotencyKeyReusedException ex) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
+        p.setType(KEY_REUSED);
+        p.setTitle("Idempotency-Key already used");
+        return problem(p);
     }
 
     @ExceptionHandler(CaseNotFoundException.class)
