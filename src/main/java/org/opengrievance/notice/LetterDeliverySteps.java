@@ -8,6 +8,8 @@ import java.util.Locale;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.opengrievance.config.FacilityProperties;
+import org.opengrievance.config.TimeBounds;
 import org.opengrievance.grievance.Actors;
 import org.opengrievance.grievance.CaseKey;
 import org.opengrievance.grievance.GrievanceCaseRepository;
@@ -38,15 +40,20 @@ class LetterDeliverySteps {
     private final GrievanceCaseRepository cases;
     private final NotificationRepository notifications;
     private final Clock clock;
+    private final TimeBounds bounds;
+    private final ZoneId zone;
 
     LetterDeliverySteps(NoticeContents contents, LetterService letters, LetterMailer mailer,
-            GrievanceCaseRepository cases, NotificationRepository notifications, Clock clock) {
+            GrievanceCaseRepository cases, NotificationRepository notifications, Clock clock, TimeBounds bounds,
+            FacilityProperties facility) {
         this.contents = contents;
         this.letters = letters;
         this.mailer = mailer;
         this.cases = cases;
         this.notifications = notifications;
         this.clock = clock;
+        this.bounds = bounds;
+        this.zone = facility.zone();
     }
 
     /** prepareLetter: an approved letter (the resolution) is used as is; others are generated now. */
@@ -90,15 +97,22 @@ class LetterDeliverySteps {
         };
     }
 
-    /** recordMailing: staff printed and mailed the letter; the date they give is when it was sent. */
+    /**
+     * recordMailing: staff printed and mailed the letter; the date they give is when it was sent. It is read in
+     * the facility's zone when it has no offset (as the print form shows it), lies within the time bounds and
+     * not before the letter was approved: the record never says a letter went out before it existed.
+     */
     @Bean
     JavaDelegate recordMailing() {
         return execution -> {
             String caseNumber = caseNumber(execution);
-            long letterId = ownLetter(execution, ((Number) execution.getVariable("letterId")).longValue()).id();
-            ZoneId zone = ZoneId.of(String.valueOf(execution.getVariable("facilityZone") == null
-                    ? "UTC" : execution.getVariable("facilityZone")));
+            LetterSummary stored = ownLetter(execution, ((Number) execution.getVariable("letterId")).longValue());
+            long letterId = stored.id();
             Instant mailedAt = ReceiptTime.parse(execution.getVariable("mailedAt"), zone);
+            bounds.require("mailedAt", mailedAt);
+            Instant ready = stored.approvedAt() != null ? stored.approvedAt().toInstant()
+                    : stored.generatedAt() == null ? null : stored.generatedAt().toInstant();
+            TimeOrder.mailedAfterApproval("mailedAt", mailedAt, ready, stored.approvedAt() != null, zone);
             LetterSummary letter = letters.markSent(letterId, SendChannel.MAIL, null, mailedAt);
             String by = Actors.current(execution.getProcessEngineServices().getIdentityService());
             notifications.record(caseNumber, letter.kind().name(), "WRITTEN", letterId, "MAIL",
@@ -113,6 +127,9 @@ class LetterDeliverySteps {
         return execution -> {
             String by = Actors.current(execution.getProcessEngineServices().getIdentityService());
             OffsetDateTime now = OffsetDateTime.now(clock);
+            // the receipt may lie up to the clock-skew allowance ahead: the notification is never before it
+            cases.findByCaseNumber(caseNumber(execution)).ifPresent(c ->
+                    TimeOrder.notifiedNowAfterReceipt(now.toInstant(), c.receivedAt().toInstant()));
             notifications.record(caseNumber(execution), (String) execution.getVariable("notificationKind"), "ORAL",
                     null, String.valueOf(execution.getVariable("acknowledgedVia")), now, by,
                     (String) execution.getVariable("acknowledgementNote"), now);

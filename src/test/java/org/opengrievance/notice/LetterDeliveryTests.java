@@ -196,7 +196,7 @@ class LetterDeliveryTests {
         org.assertj.core.api.Assertions.assertThat(ack.status()).isEqualTo(LetterStatus.SENT);
         org.assertj.core.api.Assertions.assertThat(ack.channel().name()).isEqualTo("MAIL");
         org.assertj.core.api.Assertions.assertThat(ack.sentAt().toInstant())
-                .isEqualTo(java.time.OffsetDateTime.parse("2026-12-10T09:00:00-06:00").toInstant());
+                .isEqualTo(java.time.OffsetDateTime.parse("2026-12-10T12:00:00-06:00").toInstant());
         assertThat(pi).isWaitingAt("investigate");
     }
 
@@ -242,10 +242,10 @@ class LetterDeliveryTests {
                 .processInstanceBusinessKey(c.caseNumber()).taskDefinitionKey("printAndMailLetter").list();
         org.assertj.core.api.Assertions.assertThat(prints).hasSize(3);
         for (org.camunda.bpm.engine.task.Task print : prints.subList(0, 2)) {
-            complete(print, withVariables("mailedAt", "2026-12-10T09:00:00-06:00"));
+            complete(print, withVariables("mailedAt", "2026-12-10T12:00:00-06:00"));
         }
         assertThat(pi).isNotWaitingAt("closeGrievance");
-        complete(prints.get(2), withVariables("mailedAt", "2026-12-10T09:05:00-06:00"));
+        complete(prints.get(2), withVariables("mailedAt", "2026-12-10T12:02:00-06:00"));
         assertThat(pi).isWaitingAt("closeGrievance");
         complete(task("closeGrievance", pi), withVariables("closureReason", "RESOLVED"));
         assertThat(pi).isEnded();

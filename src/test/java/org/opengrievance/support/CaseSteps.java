@@ -59,7 +59,7 @@ public final class CaseSteps {
                 .superProcessInstanceId(parent.getId()).active().singleResult();
         assertThat(delivery).isWaitingAt("printAndMailLetter");
         assertThat(task("printAndMailLetter", delivery)).hasCandidateGroup("patient-relations");
-        complete(task("printAndMailLetter", delivery), withVariables("mailedAt", "2026-12-10T09:00:00-06:00"));
+        complete(task("printAndMailLetter", delivery), withVariables("mailedAt", "2026-12-10T12:00:00-06:00"));
         assertThat(delivery).isEnded();
     }
 
