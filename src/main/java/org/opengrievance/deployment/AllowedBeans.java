@@ -28,6 +28,8 @@ public final class AllowedBeans {
             Map.entry("recordBreach", Set.of()),
             Map.entry("stopClocks", Set.of()),
             Map.entry("checkAcknowledgement", Set.of()),
+            Map.entry("checkInterimNotice", Set.of()),
+            Map.entry("checkExtensionNotice", Set.of()),
             Map.entry("checkLetterDraft", Set.of()),
             Map.entry("approveLetter", Set.of()),
             Map.entry("prepareLetter", Set.of()),
