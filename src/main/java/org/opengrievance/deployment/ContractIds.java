@@ -41,7 +41,7 @@ public final class ContractIds {
                     "recordBreach", "reviewMissedDeadline", "sendExtensionNotice", "sendExtensionLetter"),
                     Set.of("ClockStop", "ClockRecompute")),
             new ProcessContract("letterDelivery", "letter-delivery.bpmn", Set.of(
-                    "prepareLetter", "emailLetter", "printAndMailLetter", "recordMailing"),
+                    "prepareLetter", "emailLetter", "printAndMailLetter", "recordMailing", "resolveUnsentLetter"),
                     Set.of()));
 
     public static final List<DecisionContract> DECISIONS = List.of(
@@ -56,7 +56,7 @@ public final class ContractIds {
     public static final Set<String> FORMS = Set.of(
             "grievance-intake", "confirm-classification", "acknowledge-receipt", "gather-findings", "code-issue",
             "draft-response", "approve-response", "close-grievance", "abuse-review", "interim-notice",
-            "extension-notice", "deadline-review", "print-letter");
+            "extension-notice", "deadline-review", "print-letter", "unsent-letter");
 
     private ContractIds() {
     }

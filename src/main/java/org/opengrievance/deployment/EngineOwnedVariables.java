@@ -29,7 +29,7 @@ public final class EngineOwnedVariables {
             "lateReviewDueAt",
             // letters
             "letterId", "resolutionLetterId", "resolutionLetterIds", "letterKind", "letterKindLabel",
-            "letterDueAt", "deliveryChannel", "notificationKind");
+            "letterDueAt", "deliveryChannel", "notificationKind", "letterNotSentReason");
 
     private EngineOwnedVariables() {
     }

@@ -6,8 +6,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
 
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.opengrievance.config.FacilityProperties;
+import org.opengrievance.config.TimeBounds;
 import org.opengrievance.grievance.Actors;
 import org.opengrievance.grievance.CaseKey;
 import org.opengrievance.grievance.GrievanceCaseRepository;
@@ -31,6 +36,10 @@ import org.springframework.context.annotation.Configuration;
 class LetterDeliverySteps {
 
     static final String SYSTEM = "system:letter-delivery";
+    /** The BPMN error of emailLetter when the letter did not go (the error boundary event {@code letterNotSent}). */
+    static final String LETTER_NOT_SENT = "LETTER_NOT_SENT";
+    /** What went wrong, in a sentence the unsent-letter form shows (no address, no patient data). */
+    static final String NOT_SENT_REASON = "letterNotSentReason";
 
     private final NoticeContents contents;
     private final LetterService letters;
@@ -38,15 +47,20 @@ class LetterDeliverySteps {
     private final GrievanceCaseRepository cases;
     private final NotificationRepository notifications;
     private final Clock clock;
+    private final TimeBounds bounds;
+    private final ZoneId zone;
 
     LetterDeliverySteps(NoticeContents contents, LetterService letters, LetterMailer mailer,
-            GrievanceCaseRepository cases, NotificationRepository notifications, Clock clock) {
+            GrievanceCaseRepository cases, NotificationRepository notifications, Clock clock, TimeBounds bounds,
+            FacilityProperties facility) {
         this.contents = contents;
         this.letters = letters;
         this.mailer = mailer;
         this.cases = cases;
         this.notifications = notifications;
         this.clock = clock;
+        this.bounds = bounds;
+        this.zone = facility.zone();
     }
 
     /** prepareLetter: an approved letter (the resolution) is used as is; others are generated now. */
@@ -69,7 +83,13 @@ class LetterDeliverySteps {
         };
     }
 
-    /** emailLetter: sends the stored PDF to the email address on file and records it as sent. */
+    /**
+     * emailLetter (async, {@code R3/PT5M}): sends the stored PDF to the email address on file and records it as
+     * sent, in one transaction. A failed attempt is thrown, so the job is retried; the last attempt (the job has
+     * one retry left) and a case without an address throw the BPMN error {@value #LETTER_NOT_SENT} instead, which
+     * the model turns into the patient-relations task {@code resolveUnsentLetter}: nothing was sent, so resending
+     * or printing from there never sends the letter twice, and it is never left lying in a dead job.
+     */
     @Bean
     JavaDelegate emailLetter() {
         return execution -> {
@@ -78,10 +98,19 @@ class LetterDeliverySteps {
             LetterSummary letter = ownLetter(execution, letterId);
             PatientContact contact = cases.contact(caseNumber);
             if (!contact.hasEmail()) {
-                throw new IllegalStateException("Case " + caseNumber + " has no email address on file");
+                execution.setVariable(NOT_SENT_REASON, "No email address is on file for this patient.");
+                throw new BpmnError(LETTER_NOT_SENT, "no email address on file");
             }
             String name = caseNumber + "-" + letter.kind().name().toLowerCase(Locale.ROOT) + ".pdf";
-            mailer.send(contact.email(), caseNumber, name, letters.pdf(letterId));
+            try {
+                mailer.send(contact.email(), caseNumber, name, letters.pdf(letterId));
+            } catch (RuntimeException mailFailed) {
+                if (lastAttempt(execution)) {
+                    execution.setVariable(NOT_SENT_REASON, "The mail server did not take the letter after every retry.");
+                    throw new BpmnError(LETTER_NOT_SENT, "the mail server did not take the letter");
+                }
+                throw mailFailed;
+            }
             Instant now = clock.instant();
             letters.markSent(letterId, SendChannel.EMAIL, contact.email(), now);
             notifications.record(caseNumber, letter.kind().name(), "WRITTEN", letterId, "EMAIL",
@@ -90,15 +119,22 @@ class LetterDeliverySteps {
         };
     }
 
-    /** recordMailing: staff printed and mailed the letter; the date they give is when it was sent. */
+    /**
+     * recordMailing: staff printed and mailed the letter; the date they give is when it was sent. It is read in
+     * the facility's zone when it has no offset (as the print form shows it), lies within the time bounds and
+     * not before the letter was approved: the record never says a letter went out before it existed.
+     */
     @Bean
     JavaDelegate recordMailing() {
         return execution -> {
             String caseNumber = caseNumber(execution);
-            long letterId = ownLetter(execution, ((Number) execution.getVariable("letterId")).longValue()).id();
-            ZoneId zone = ZoneId.of(String.valueOf(execution.getVariable("facilityZone") == null
-                    ? "UTC" : execution.getVariable("facilityZone")));
+            LetterSummary stored = ownLetter(execution, ((Number) execution.getVariable("letterId")).longValue());
+            long letterId = stored.id();
             Instant mailedAt = ReceiptTime.parse(execution.getVariable("mailedAt"), zone);
+            bounds.require("mailedAt", mailedAt);
+            Instant ready = stored.approvedAt() != null ? stored.approvedAt().toInstant()
+                    : stored.generatedAt() == null ? null : stored.generatedAt().toInstant();
+            TimeOrder.mailedAfterApproval("mailedAt", mailedAt, ready, stored.approvedAt() != null, zone);
             LetterSummary letter = letters.markSent(letterId, SendChannel.MAIL, null, mailedAt);
             String by = Actors.current(execution.getProcessEngineServices().getIdentityService());
             notifications.record(caseNumber, letter.kind().name(), "WRITTEN", letterId, "MAIL",
@@ -107,12 +143,33 @@ class LetterDeliverySteps {
         };
     }
 
+    /** resolveUnsentLetter: "resend by email" needs an address on file (the case record decides). */
+    @Bean
+    TaskListener checkUnsentLetter() {
+        return task -> {
+            if ("RESEND".equals(task.getVariable("unsentLetterAction")) && !cases.contact(CaseKey.of(task)).hasEmail()) {
+                throw Refusal.badField("unsentLetterAction",
+                        "There is no email address on file for this patient: print and mail the letter.");
+            }
+        };
+    }
+
+    /** True on the last attempt of this execution's async job: one retry left (R3: the attempts see 3, 2, 1). */
+    private static boolean lastAttempt(DelegateExecution execution) {
+        Job job = execution.getProcessEngineServices().getManagementService().createJobQuery()
+                .executionId(execution.getId()).singleResult();
+        return job == null || job.getRetries() <= 1;
+    }
+
     /** recordOralNotification: e.g. an acknowledgement given by phone or in person, with time and person. */
     @Bean
     JavaDelegate recordOralNotification() {
         return execution -> {
             String by = Actors.current(execution.getProcessEngineServices().getIdentityService());
             OffsetDateTime now = OffsetDateTime.now(clock);
+            // the receipt may lie up to the clock-skew allowance ahead: the notification is never before it
+            cases.findByCaseNumber(caseNumber(execution)).ifPresent(c ->
+                    TimeOrder.notifiedNowAfterReceipt(now.toInstant(), c.receivedAt().toInstant()));
             notifications.record(caseNumber(execution), (String) execution.getVariable("notificationKind"), "ORAL",
                     null, String.valueOf(execution.getVariable("acknowledgedVia")), now, by,
                     (String) execution.getVariable("acknowledgementNote"), now);

@@ -36,10 +36,26 @@ class LetterTaskChecks {
         this.clocks = clocks;
     }
 
-    /** acknowledgeReceipt: an emailed acknowledgement needs an email address on file. */
+    /**
+     * acknowledgeReceipt: the form offers Email only when an address is on file ({@code acknowledgedVia}, with
+     * Email) and otherwise {@code acknowledgedViaNoEmail}; whichever was chosen becomes {@code acknowledgedVia},
+     * and an emailed acknowledgement still needs an email address on file.
+     */
     @Bean
     TaskListener checkAcknowledgement() {
-        return task -> requireEmailIfChosen(task, "acknowledgedVia");
+        return task -> chooseChannel(task, "acknowledgedVia", "Choose how receipt was acknowledged.");
+    }
+
+    /** sendInterimNotice (hospital clock): as acknowledgeReceipt, for {@code interimNoticeSentVia}. */
+    @Bean
+    TaskListener checkInterimNotice() {
+        return task -> chooseChannel(task, "interimNoticeSentVia", "Choose how to send the interim letter.");
+    }
+
+    /** sendExtensionNotice (plan clock): as acknowledgeReceipt, for {@code extensionNoticeSentVia}. */
+    @Bean
+    TaskListener checkExtensionNotice() {
+        return task -> chooseChannel(task, "extensionNoticeSentVia", "Choose how to send the extension notice.");
     }
 
     /**
@@ -49,6 +65,12 @@ class LetterTaskChecks {
     @Bean
     TaskListener checkLetterDraft() {
         return task -> {
+            // the channel is offered only when an address is on file; without one the letter is mailed
+            if (blank(task.getVariable("responseChannel")) && !emailOnFile(task)) {
+                task.getExecution().setVariable("responseChannel", "MAIL");
+            } else if (blank(task.getVariable("responseChannel"))) {
+                throw Refusal.badField("responseChannel", "Choose how to send the letter.");
+            }
             requireEmailIfChosen(task, "responseChannel");
             List<String> missing = new ArrayList<>();
             for (LetterContent letter : resolutions(task)) {
@@ -107,8 +129,34 @@ class LetterTaskChecks {
         return clocks.of(caseNumber(task)).size() > 1;
     }
 
+    /**
+     * The channel field {@code key} and its twin {@code key + "NoEmail"} (the same choice without Email, shown
+     * when no address is on file): exactly one is set; its value becomes {@code key} for the model to read.
+     */
+    private static void chooseChannel(DelegateTask task, String key, String missing) {
+        Object withEmail = task.getVariable(key);
+        Object withoutEmail = task.getVariable(key + "NoEmail");
+        if (!blank(withEmail) && !blank(withoutEmail) && !withEmail.equals(withoutEmail)) {
+            throw Refusal.badField(key, "Choose one way only.");
+        }
+        Object chosen = blank(withEmail) ? withoutEmail : withEmail;
+        if (blank(chosen)) {
+            throw Refusal.badField(key, missing);
+        }
+        task.getExecution().setVariable(key, chosen);
+        requireEmailIfChosen(task, key);
+    }
+
+    private static boolean blank(Object value) {
+        return value == null || value.toString().isBlank();
+    }
+
+    private static boolean emailOnFile(DelegateTask task) {
+        return Boolean.TRUE.equals(task.getVariable("emailOnFile"));
+    }
+
     private static void requireEmailIfChosen(DelegateTask task, String channelVariable) {
-        if ("EMAIL".equals(task.getVariable(channelVariable)) && !Boolean.TRUE.equals(task.getVariable("emailOnFile"))) {
+        if ("EMAIL".equals(task.getVariable(channelVariable)) && !emailOnFile(task)) {
             throw Refusal.badField(channelVariable, "There is no email address on file for this patient: send the letter by mail.");
         }
     }

@@ -82,7 +82,8 @@ class NoticeController {
     @PostMapping("/notifications/oral")
     List<NotificationRepository.Notification> oral(@PathVariable String caseNumber,
             @Valid @RequestBody OralNotification request) {
-        cases.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        GrievanceCase c = cases.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        TimeOrder.notifiedAfterReceipt("notifiedAt", request.notifiedAt().toInstant(), c.receivedAt().toInstant());
         notifications.record(caseNumber, request.kind().name(), "ORAL", null, "ORAL", request.notifiedAt(),
                 Actors.current(identity), request.summary(), OffsetDateTime.now(clock));
         return notifications.list(caseNumber);

@@ -123,7 +123,7 @@ class ClockProcessTests {
         complete(task("sendInterimNotice", clock), withVariables("interimNoticeSentVia", "MAIL"));
         // the interim letter goes to the print queue; the stated date binds once it is mailed
         org.assertj.core.api.Assertions.assertThat(timer(clock, "breachTimer").getDuedate()).isEqualTo(Date.from(due));
-        CaseSteps.confirmMailing(clock);
+        CaseSteps.confirmMailing(clock, appClock.instant().toString());
 
         // CMS-HOSP-7: the follow-up date stated in the interim notice (receipt + 30 days) now binds
         Instant followUp = at("2027-01-03T23:59:59.999-06:00");
@@ -185,7 +185,7 @@ class ClockProcessTests {
         CaseSteps.investigate(pi, "investigators-support-services");
         CaseSteps.draft(pi, "MAIL");
         CaseSteps.approve(pi);
-        CaseSteps.confirmMailing(pi);
+        CaseSteps.confirmMailing(pi, appClock.instant().toString());
 
         assertThat(clock).isEnded();
         org.assertj.core.api.Assertions.assertThat(engine.getManagementService().createJobQuery().timers()

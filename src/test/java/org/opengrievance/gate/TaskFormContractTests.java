@@ -53,7 +53,7 @@ class TaskFormContractTests {
                 "classification", "overrideReason");
         probe.work(caseNumber, "acknowledgeReceipt", PATIENT_RELATIONS, Map.of("acknowledgedVia", "LETTER"), "acknowledgedVia",
                 "acknowledgedVia", "acknowledgementNote");
-        probe.work(caseNumber, "printAndMailLetter", PATIENT_RELATIONS, Map.of("mailedAt", "2026-12-10T11:30:00-06:00"), "mailedAt",
+        probe.work(caseNumber, "printAndMailLetter", PATIENT_RELATIONS, Map.of("mailedAt", "2026-12-10T12:00:00-06:00"), "mailedAt",
                 null, "mailingNote");
         probe.work(caseNumber, "gatherFindings", NURSING_INVESTIGATOR, Map.of("issue1", "The call bell went unanswered",
                 "findings", "Staffing gap on the night shift.", "stepsTaken", "Added a float nurse at night."), "findings",
@@ -66,7 +66,7 @@ class TaskFormContractTests {
                 "responseChannel", "responseDraft");
         probe.work(caseNumber, "approveResponse", DIRECTOR, Map.of("approvalDecision", "APPROVE"), "approvalDecision", "approvalDecision",
                 "approvalComment");
-        probe.work(caseNumber, "printAndMailLetter", PATIENT_RELATIONS, Map.of("mailedAt", "2026-12-10T11:45:00-06:00"), "mailedAt",
+        probe.work(caseNumber, "printAndMailLetter", PATIENT_RELATIONS, Map.of("mailedAt", "2026-12-10T12:03:00-06:00"), "mailedAt",
                 null, "mailingNote");
         probe.work(caseNumber, "closeGrievance", PATIENT_RELATIONS, Map.of("closureReason", "RESOLVED"), "closureReason", "closureReason",
                 "closureEffortsNote");

@@ -132,30 +132,73 @@ class LetterDeliveryTests {
         assertThat(pi).isEnded();
     }
 
-    @Test
-    void mailServerDownMeansRetriesThenAnIncidentAndTheCaseStaysOpen() {
-        ProcessInstance pi = grievance("pat@example.org");
-        String caseNumber = pi.getBusinessKey();
+    /** The mail server is down: the email job fails, is retried, and its last attempt opens the unsent-letter task. */
+    ProcessInstance unsentResolutionLetter(ProcessInstance pi) {
         CaseSteps.acknowledgeOrally(pi);
         CaseSteps.investigate(pi, "investigators-support-services");
         CaseSteps.draft(pi, "EMAIL");
         CaseSteps.approve(pi);
         smtp.stop();
         Job job = emailJob(pi);
+        int failed = 0;
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 engine.getManagementService().executeJob(job.getId());
-            } catch (RuntimeException expected) {
-                // each failure uses up one retry (R3/PT5M in the model)
+            } catch (RuntimeException mailServerDown) {
+                failed++; // a retry used up (R3/PT5M in the model)
             }
         }
+        org.assertj.core.api.Assertions.assertThat(failed).as("the first two attempts fail and are retried").isEqualTo(2);
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("letterDelivery")
+                .superProcessInstanceId(pi.getId()).singleResult();
+    }
+
+    @Test
+    void aLetterTheMailServerWouldNotTakeBecomesAPatientRelationsTaskAfterTheRetriesAndTheCaseStaysOpen() {
+        ProcessInstance pi = grievance("pat@example.org");
+        String caseNumber = pi.getBusinessKey();
+        ProcessInstance delivery = unsentResolutionLetter(pi);
+
+        assertThat(delivery).isWaitingAt("resolveUnsentLetter");
+        org.camunda.bpm.engine.task.Task unsent = task("resolveUnsentLetter", delivery);
+        assertThat(unsent).hasCandidateGroup("patient-relations");
+        org.assertj.core.api.Assertions.assertThat(unsent.getName()).isEqualTo("Letter could not be sent · " + caseNumber);
+        org.assertj.core.api.Assertions.assertThat(unsent.getDueDate()).isNotNull();
+        org.assertj.core.api.Assertions.assertThat(engine.getFormService().getTaskFormData(unsent.getId())
+                .getCamundaFormRef().getKey()).isEqualTo("unsent-letter");
         org.assertj.core.api.Assertions.assertThat(engine.getManagementService().createJobQuery()
-                .jobId(job.getId()).singleResult().getRetries()).isZero();
-        org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createIncidentQuery()
-                .processInstanceId(job.getProcessInstanceId()).count()).isEqualTo(1);
+                .processInstanceId(delivery.getId()).count()).as("no dead job left behind").isZero();
+        org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().getVariable(delivery.getId(),
+                "letterNotSentReason")).isEqualTo("The mail server did not take the letter after every retry.");
+        org.assertj.core.api.Assertions.assertThat(smtp.getReceivedMessages()).isEmpty();
         org.assertj.core.api.Assertions.assertThat(resolution(caseNumber).status()).isEqualTo(LetterStatus.APPROVED);
         org.assertj.core.api.Assertions.assertThat(cases.findByCaseNumber(caseNumber).orElseThrow().status()).isEqualTo("OPEN");
         assertThat(pi).isWaitingAt("sendResolutionLetter").isNotWaitingAt("closeGrievance");
+
+        // "print and mail" puts the same approved letter in the print queue
+        complete(unsent, withVariables("unsentLetterAction", "PRINT"));
+        assertThat(delivery).isWaitingAt("printAndMailLetter");
+        CaseSteps.confirmMailing(pi);
+        org.assertj.core.api.Assertions.assertThat(resolution(caseNumber).channel().name()).isEqualTo("MAIL");
+        assertThat(pi).isWaitingAt("closeGrievance");
+    }
+
+    @Test
+    void resendingAnUnsentLetterEmailsItOnceWhenTheServerIsBack() throws Exception {
+        ProcessInstance pi = grievance("pat@example.org");
+        String caseNumber = pi.getBusinessKey();
+        ProcessInstance delivery = unsentResolutionLetter(pi);
+        smtp.start();
+
+        complete(task("resolveUnsentLetter", delivery), withVariables("unsentLetterAction", "RESEND"));
+        org.assertj.core.api.Assertions.assertThat(smtp.getReceivedMessages()).as("sent by a new job, not now").isEmpty();
+        engine.getManagementService().executeJob(emailJob(pi).getId());
+
+        org.assertj.core.api.Assertions.assertThat(smtp.getReceivedMessages()).hasSize(1);
+        org.assertj.core.api.Assertions.assertThat(pdfText(pdfAttachment(smtp.getReceivedMessages()[0]))).contains(caseNumber);
+        org.assertj.core.api.Assertions.assertThat(resolution(caseNumber).status()).isEqualTo(LetterStatus.SENT);
+        assertThat(delivery).isEnded();
+        assertThat(pi).isWaitingAt("closeGrievance");
     }
 
     @Test
@@ -196,7 +239,7 @@ class LetterDeliveryTests {
         org.assertj.core.api.Assertions.assertThat(ack.status()).isEqualTo(LetterStatus.SENT);
         org.assertj.core.api.Assertions.assertThat(ack.channel().name()).isEqualTo("MAIL");
         org.assertj.core.api.Assertions.assertThat(ack.sentAt().toInstant())
-                .isEqualTo(java.time.OffsetDateTime.parse("2026-12-10T09:00:00-06:00").toInstant());
+                .isEqualTo(java.time.OffsetDateTime.parse("2026-12-10T12:00:00-06:00").toInstant());
         assertThat(pi).isWaitingAt("investigate");
     }
 
@@ -242,10 +285,10 @@ class LetterDeliveryTests {
                 .processInstanceBusinessKey(c.caseNumber()).taskDefinitionKey("printAndMailLetter").list();
         org.assertj.core.api.Assertions.assertThat(prints).hasSize(3);
         for (org.camunda.bpm.engine.task.Task print : prints.subList(0, 2)) {
-            complete(print, withVariables("mailedAt", "2026-12-10T09:00:00-06:00"));
+            complete(print, withVariables("mailedAt", "2026-12-10T12:00:00-06:00"));
         }
         assertThat(pi).isNotWaitingAt("closeGrievance");
-        complete(prints.get(2), withVariables("mailedAt", "2026-12-10T09:05:00-06:00"));
+        complete(prints.get(2), withVariables("mailedAt", "2026-12-10T12:02:00-06:00"));
         assertThat(pi).isWaitingAt("closeGrievance");
         complete(task("closeGrievance", pi), withVariables("closureReason", "RESOLVED"));
         assertThat(pi).isEnded();

@@ -84,7 +84,7 @@ class HistoryPhiScanTests {
                 "contactTitle", "Patient Relations Manager", "contactPhone", "(555) 010-0100",
                 "responseChannel", "MAIL"));
         complete(Role.DIRECTOR, caseNumber, "approveResponse", Map.of("approvalDecision", "APPROVE"));
-        complete(Role.PATIENT_RELATIONS, caseNumber, "printAndMailLetter", Map.of("mailedAt", "2026-12-10T09:00:00-06:00"));
+        complete(Role.PATIENT_RELATIONS, caseNumber, "printAndMailLetter", Map.of("mailedAt", "2026-12-10T12:00:00-06:00"));
         complete(Role.PATIENT_RELATIONS, caseNumber, "closeGrievance", Map.of("closureReason", "RESOLVED"));
 
         GrievanceCase row = cases.findByCaseNumber(caseNumber).orElseThrow();

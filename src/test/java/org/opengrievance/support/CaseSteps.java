@@ -53,13 +53,18 @@ public final class CaseSteps {
         complete(task("approveResponse", pi), withVariables("approvalDecision", "APPROVE"));
     }
 
-    /** The letter went to the print queue: staff confirm the mailing date. */
+    /** The letter went to the print queue: staff confirm the mailing date (the test clock's 2026-12-10 12:00 Chicago). */
     public static void confirmMailing(ProcessInstance parent) {
+        confirmMailing(parent, "2026-12-10T12:00:00-06:00");
+    }
+
+    /** The same, mailed at {@code mailedAt} (not before the letter was approved, not in the future). */
+    public static void confirmMailing(ProcessInstance parent, String mailedAt) {
         ProcessInstance delivery = processInstanceQuery().processDefinitionKey("letterDelivery")
                 .superProcessInstanceId(parent.getId()).active().singleResult();
         assertThat(delivery).isWaitingAt("printAndMailLetter");
         assertThat(task("printAndMailLetter", delivery)).hasCandidateGroup("patient-relations");
-        complete(task("printAndMailLetter", delivery), withVariables("mailedAt", "2026-12-10T09:00:00-06:00"));
+        complete(task("printAndMailLetter", delivery), withVariables("mailedAt", mailedAt));
         assertThat(delivery).isEnded();
     }
 
