@@ -44,18 +44,20 @@ class LetterDeliverySteps {
     private final NoticeContents contents;
     private final LetterService letters;
     private final LetterMailer mailer;
+    private final LetterDispatch dispatch;
     private final GrievanceCaseRepository cases;
     private final NotificationRepository notifications;
     private final Clock clock;
     private final TimeBounds bounds;
     private final ZoneId zone;
 
-    LetterDeliverySteps(NoticeContents contents, LetterService letters, LetterMailer mailer,
+    LetterDeliverySteps(NoticeContents contents, LetterService letters, LetterMailer mailer, LetterDispatch dispatch,
             GrievanceCaseRepository cases, NotificationRepository notifications, Clock clock, TimeBounds bounds,
             FacilityProperties facility) {
         this.contents = contents;
         this.letters = letters;
         this.mailer = mailer;
+        this.dispatch = dispatch;
         this.cases = cases;
         this.notifications = notifications;
         this.clock = clock;
@@ -84,8 +86,10 @@ class LetterDeliverySteps {
     }
 
     /**
-     * emailLetter (async, {@code R3/PT5M}): sends the stored PDF to the email address on file and records it as
-     * sent, in one transaction. A failed attempt is thrown, so the job is retried; the last attempt (the job has
+     * emailLetter (async, {@code R3/PT5M}): sends the stored PDF to the email address on file, exactly once
+     * ({@link LetterDispatch}: claimed before the mail server is called and marked sent as soon as it took the
+     * letter, each in its own transaction, so a retry after a conflict or a crash never sends again), and records
+     * it as sent. A failed attempt is thrown, so the job is retried; the last attempt (the job has
      * one retry left) and a case without an address throw the BPMN error {@value #LETTER_NOT_SENT} instead, which
      * the model turns into the patient-relations task {@code resolveUnsentLetter}: nothing was sent, so resending
      * or printing from there never sends the letter twice, and it is never left lying in a dead job.
@@ -102,16 +106,30 @@ class LetterDeliverySteps {
                 throw new BpmnError(LETTER_NOT_SENT, "no email address on file");
             }
             String name = caseNumber + "-" + letter.kind().name().toLowerCase(Locale.ROOT) + ".pdf";
-            try {
-                mailer.send(contact.email(), caseNumber, name, letters.pdf(letterId));
-            } catch (RuntimeException mailFailed) {
-                if (lastAttempt(execution)) {
-                    execution.setVariable(NOT_SENT_REASON, "The mail server did not take the letter after every retry.");
-                    throw new BpmnError(LETTER_NOT_SENT, "the mail server did not take the letter");
+            LetterDispatch.Claim claim = dispatch.claim(letterId);
+            Instant now;
+            switch (claim.outcome()) {
+                case UNCERTAIN -> {
+                    execution.setVariable(NOT_SENT_REASON, "An earlier attempt stopped after the mail server was "
+                            + "given the letter, so it may have reached the patient: check before sending it again.");
+                    throw new BpmnError(LETTER_NOT_SENT, "delivery uncertain");
                 }
-                throw mailFailed;
+                case ALREADY_SENT -> now = claim.sentAt(); // a retry after the email went: only the records below
+                default -> {
+                    try {
+                        mailer.send(contact.email(), caseNumber, name, letters.pdf(letterId), claim.messageId());
+                    } catch (RuntimeException mailFailed) {
+                        dispatch.refused(letterId);
+                        if (lastAttempt(execution)) {
+                            execution.setVariable(NOT_SENT_REASON,
+                                    "The mail server did not take the letter after every retry.");
+                            throw new BpmnError(LETTER_NOT_SENT, "the mail server did not take the letter");
+                        }
+                        throw mailFailed;
+                    }
+                    now = dispatch.sent(letterId);
+                }
             }
-            Instant now = clock.instant();
             letters.markSent(letterId, SendChannel.EMAIL, contact.email(), now);
             notifications.record(caseNumber, letter.kind().name(), "WRITTEN", letterId, "EMAIL",
                     OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC), SYSTEM, null,
@@ -147,9 +165,16 @@ class LetterDeliverySteps {
     @Bean
     TaskListener checkUnsentLetter() {
         return task -> {
-            if ("RESEND".equals(task.getVariable("unsentLetterAction")) && !cases.contact(CaseKey.of(task)).hasEmail()) {
-                throw Refusal.badField("unsentLetterAction",
-                        "There is no email address on file for this patient: print and mail the letter.");
+            if ("RESEND".equals(task.getVariable("unsentLetterAction"))) {
+                if (!cases.contact(CaseKey.of(task)).hasEmail()) {
+                    throw Refusal.badField("unsentLetterAction",
+                            "There is no email address on file for this patient: print and mail the letter.");
+                }
+                // a person decided to send it again (also after an attempt that may have gone through)
+                Object letterId = task.getVariable("letterId");
+                if (letterId instanceof Number id) {
+                    dispatch.release(id.longValue());
+                }
             }
         };
     }

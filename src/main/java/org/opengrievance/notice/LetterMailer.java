@@ -1,10 +1,14 @@
 package org.opengrievance.notice;
 
+import java.util.Properties;
+
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +27,19 @@ class LetterMailer {
         this.notices = notices;
     }
 
-    void send(String to, String subject, String fileName, byte[] pdf) {
+    private Session session() {
+        return mail instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
+    }
+
+    /** Sends with {@code messageId} as the Message-ID (recorded before the send, so a receipt can be matched). */
+    void send(String to, String subject, String fileName, byte[] pdf, String messageId) {
         try {
-            MimeMessage message = mail.createMimeMessage();
+            MimeMessage message = new MimeMessage(session()) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    setHeader("Message-ID", messageId);
+                }
+            };
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(notices.from());
             helper.setTo(to);
