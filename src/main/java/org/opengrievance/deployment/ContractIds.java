@@ -46,7 +46,8 @@ public final class ContractIds {
 
     public static final List<DecisionContract> DECISIONS = List.of(
             new DecisionContract("GrievanceClassification", "classification.dmn",
-                    Set.of("suggestedClassification", "classificationReason", "classificationRule")),
+                    Set.of("suggestedClassification", "classificationReason", "classificationRule",
+                            "classificationOverridable", "classificationOverrideRefusal")),
             new DecisionContract("DeadlinePolicy", "deadline-policy.dmn",
                     Set.of("unit", "length", "extensionLimitDays", "reminderBeforeHours", "escalationBeforeHours",
                             "interimNoticeBeforeHours", "extensionNoticeDays", "citation")),

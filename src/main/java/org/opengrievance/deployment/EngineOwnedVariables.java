@@ -22,7 +22,7 @@ public final class EngineOwnedVariables {
             "initiator",
             // the classification decision (GrievanceClassification) and the routing decision (DepartmentRouting)
             "classificationResult", "suggestedClassification", "classificationReason", "classificationRule",
-            "department",
+            "classificationOverridable", "classificationOverrideRefusal", "department",
             // the clocks (startClock, recomputeClock, recordBreach) and their element variable
             "regime", "reminderAt", "escalationAt", "bindingDueAt", "interimNoticeAt", "interimNoticeDueAt",
             "extensionNoticeDueAt", "bindingDueDisplay", "followUpDueDisplay", "lateAtDisplay", "late",

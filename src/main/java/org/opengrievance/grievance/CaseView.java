@@ -16,8 +16,9 @@ public record CaseView(
         List<String> activeActivities,
         List<OpenTask> tasks) {
 
+    /** {@code pointOfCare}: set when a suggested grievance was changed to a complaint resolved at the time. */
     public record Classification(String suggested, String current, String reason, String rule,
-            List<ClassificationEvent> history) {
+            List<ClassificationEvent> history, PointOfCareResolution pointOfCare) {
     }
 
     /**

@@ -91,6 +91,27 @@ public class GrievanceCaseRepository {
                 .list();
     }
 
+    /** The point-of-care facts of a grievance changed to a complaint (CMS-HOSP-2(a), (i)). */
+    public void recordPointOfCare(String caseNumber, PointOfCareResolution p) {
+        jdbc.sql("""
+                UPDATE grievance_case SET poc_resolved_by = :by, poc_action = :action, poc_patient_satisfied = :satisfied,
+                  poc_recorded_by = :recordedBy, poc_recorded_at = :at WHERE case_number = :n
+                """)
+                .param("by", p.resolvedBy()).param("action", p.action()).param("satisfied", p.patientSatisfied())
+                .param("recordedBy", p.recordedBy()).param("at", p.recordedAt()).param("n", caseNumber).update();
+    }
+
+    /** The point-of-care facts, when the case was changed from a grievance to a complaint. */
+    public Optional<PointOfCareResolution> pointOfCare(String caseNumber) {
+        return jdbc.sql("""
+                SELECT poc_resolved_by, poc_action, poc_patient_satisfied, poc_recorded_by, poc_recorded_at,
+                  facility_zone FROM grievance_case WHERE case_number = ? AND poc_recorded_at IS NOT NULL
+                """).param(caseNumber)
+                .query((rs, i) -> new PointOfCareResolution(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                        rs.getString(4), time(rs, "poc_recorded_at", ZoneId.of(rs.getString(6)))))
+                .optional();
+    }
+
     public void saveContact(String caseNumber, PatientContact c) {
         jdbc.sql("""
                 UPDATE grievance_case SET patient_email = :email, patient_address = :address, member_id = :memberId,

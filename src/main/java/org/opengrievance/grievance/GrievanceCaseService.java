@@ -51,7 +51,8 @@ public class GrievanceCaseService {
                 .map(t -> openTask(t, zone)).toList();
         return new CaseView(c.caseNumber(), c.status(), c.channel(), c.receivedAt(), zone.getId(),
                 new CaseView.Classification(c.suggestedClassification(), c.classification(),
-                        c.classificationReason(), c.classificationRule(), cases.classificationHistory(caseNumber)),
+                        c.classificationReason(), c.classificationRule(), cases.classificationHistory(caseNumber),
+                        cases.pointOfCare(caseNumber).orElse(null)),
                 deadlines, closure, activities, openTasks);
     }
 

@@ -26,7 +26,11 @@ public final class GrievanceProcess {
     public static final String CLASSIFICATION_REASON = "classificationReason";
     public static final String CLASSIFICATION_RULE = "classificationRule";
     public static final String CLASSIFICATION_RESULT = "classificationResult";
+    public static final String CLASSIFICATION_OVERRIDABLE = "classificationOverridable";
+    public static final String CLASSIFICATION_OVERRIDE_REFUSAL = "classificationOverrideRefusal";
     public static final String OVERRIDE_REASON = "overrideReason";
+    public static final String POINT_OF_CARE_RESOLVED_BY = "pointOfCareResolvedBy";
+    public static final String POINT_OF_CARE_PATIENT_SATISFIED = "pointOfCarePatientSatisfied";
     public static final String CLOSURE_REASON = "closureReason";
     public static final String CLOSURE_EFFORTS_NOTE = "closureEffortsNote";
     public static final String POINT_OF_CARE_RESOLUTION = "pointOfCareResolution";

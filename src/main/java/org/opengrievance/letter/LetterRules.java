@@ -143,10 +143,11 @@ public final class LetterRules {
     }
 
     private static void resolution(List<String> m, LetterContent c, boolean plan) {
+        // CMS-HOSP-8: the four elements (a hospital's), and every issue addressed; what the patient reads must
+        // say something under every regime, because a placeholder meets no element
+        patientText(m, c.stepsTaken(), "the steps taken on behalf of the patient to investigate the grievance", !plan);
+        patientText(m, c.results(), "the results of the grievance process", !plan);
         if (!plan) {
-            // CMS-HOSP-8: the four elements, and every issue addressed
-            require(m, c.stepsTaken(), "the steps taken on behalf of the patient to investigate the grievance");
-            require(m, c.results(), "the results of the grievance process");
             require(m, c.completionDate(), "the date of completion");
             notBefore(m, c.completionDate(), c.receivedDate(),
                     "a date of completion on or after the date the grievance was received");
@@ -161,10 +162,9 @@ public final class LetterRules {
             if (issue == null || blank(issue.description())) {
                 m.add("the description of issue " + n);
             }
-            if (issue == null || blank(issue.answer())) {
-                String about = issue == null || blank(issue.description()) ? "" : ": " + excerpt(issue.description());
-                m.add((plan ? "the disposition of issue " : "an answer to issue ") + n + about);
-            }
+            String about = issue == null || blank(issue.description()) ? "" : ": " + excerpt(issue.description());
+            String answer = (plan ? "the disposition of issue " : "an answer to issue ") + n + about;
+            patientText(m, issue == null ? null : issue.answer(), answer, true);
         }
     }
 
@@ -204,6 +204,21 @@ public final class LetterRules {
     private static void notBefore(List<String> m, LocalDate date, LocalDate received, String message) {
         if (date != null && received != null && date.isBefore(received)) {
             m.add(message);
+        }
+    }
+
+    /**
+     * A text printed for the patient: missing when required and blank; when present but only filling the field
+     * ({@link PatientText}), named as still missing, with why.
+     */
+    private static void patientText(List<String> m, String text, String name, boolean required) {
+        if (blank(text)) {
+            if (required) {
+                m.add(name);
+            }
+        } else if (PatientText.isPlaceholder(text)) {
+            m.add(name + " written out for the patient (at least " + PatientText.MIN_LENGTH
+                    + " characters, not a placeholder such as n/a or x)");
         }
     }
 

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts a letter together from the case record, its clocks and the process variables of the step that sends
- * it (the draft's answers, contact person, steps taken and results).
+ * it (the draft's answers, contact person, the patient-facing steps taken and the results).
  */
 @Component
 public class NoticeContents {
@@ -100,7 +100,9 @@ public class NoticeContents {
             case RESOLUTION -> {
                 b.issues(IssueLines.from(vars).stream()
                         .map(l -> new LetterContent.IssueLine(l.issue(), l.answer())).toList());
-                b.stepsTaken(text(vars.get("stepsTaken")));
+                // what patient relations wrote for the patient (prefilled from the investigation's stepsTaken);
+                // the investigator's own text and the findings stay internal
+                b.stepsTaken(text(vars.get("patientStepsText")));
                 b.results(text(vars.get("responseDraft")));
                 b.completionDate(today);
             }

@@ -102,6 +102,39 @@ class ClassificationRulesTests {
         assertClassified(vars, "GRIEVANCE", "CMS-HOSP-2(e)");
     }
 
+    /** The rules without exception (written; abuse or neglect; harm or CoP; Medicare 489 billing; a request for a response). */
+    static java.util.stream.Stream<Map<String, Object>> alwaysGrievances() {
+        Map<String, Object> written = resolvedVerbal("FAX");
+        Map<String, Object> abuse = resolvedVerbal("PHONE");
+        abuse.put("abuseOrNeglect", true);
+        Map<String, Object> harm = resolvedVerbal("PHONE");
+        harm.put("patientHarmOrCopIssue", true);
+        Map<String, Object> billing = resolvedVerbal("PHONE");
+        billing.put("medicare489Billing", true);
+        Map<String, Object> response = resolvedVerbal("IN_PERSON");
+        response.put("responseRequested", true);
+        return java.util.stream.Stream.of(written, abuse, harm, billing, response);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("alwaysGrievances")
+    void aGrievanceWithoutExceptionMayNotBeChangedToAComplaintAndSaysWhy(Map<String, Object> vars) {
+        DmnDecisionResultEntries result = classify(vars);
+        assertThat(result.<Boolean>getEntry("classificationOverridable")).isFalse();
+        assertThat(result.<String>getEntry("classificationOverrideRefusal"))
+                .contains("always a grievance (" + result.<String>getEntry("classificationRule") + ")")
+                .endsWith("it cannot be changed to a complaint.");
+    }
+
+    @Test
+    void aVerbalGrievanceNotResolvedAtTheTimeMayBeChangedToAComplaint() {
+        Map<String, Object> vars = resolvedVerbal("PHONE");
+        vars.put("resolvedAtPointOfCare", false);
+        DmnDecisionResultEntries result = classify(vars);
+        assertThat(result.<Boolean>getEntry("classificationOverridable")).isTrue();
+        assertThat(result.getEntryMap()).doesNotContainKey("classificationOverrideRefusal");
+    }
+
     @Test
     void emailAboutAColdMealIsAGrievanceBecauseItIsWritten() {
         // CMS-HOSP-2 scenario (1): an email complaint, however small, is written

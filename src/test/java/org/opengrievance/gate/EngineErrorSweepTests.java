@@ -45,10 +45,10 @@ class EngineErrorSweepTests {
         String complete = "/engine-rest/task/" + confirm.getId() + "/complete";
 
         List<Case> cases = List.of(
-                new Case("an override without its reason (a listener's rule)", http.post(INTAKE, complete,
-                        "{\"variables\":{\"classification\":{\"value\":\"COMPLAINT\"}}}"), 400),
+                new Case("an override the rules forbid (a listener's rule)", http.post(INTAKE, complete,
+                        "{\"variables\":{\"classification\":{\"value\":\"COMPLAINT\"}}}"), 409),
                 new Case("the same through the administrator's unchecked door", http.post(ADMIN, complete,
-                        "{\"variables\":{\"classification\":{\"value\":\"COMPLAINT\"}}}"), 400),
+                        "{\"variables\":{\"classification\":{\"value\":\"COMPLAINT\"}}}"), 409),
                 new Case("a start the intake check refuses", http.post(ADMIN,
                         "/engine-rest/process-definition/key/grievance/start", GateHttp.json(Map.of("variables", Map.of(
                                 "channel", Map.of("value", "LETTER"), "receivedAt", Map.of("value", MARKER),
@@ -77,7 +77,7 @@ class EngineErrorSweepTests {
                 assertThat(c.answer().headers().toString()).as(c.name()).doesNotContain(MARKER);
             }
         }
-        assertThat(cases.get(0).answer().detail()).contains("reason");
+        assertThat(cases.get(0).answer().detail()).contains("A written complaint is always a grievance");
     }
 
     @Test

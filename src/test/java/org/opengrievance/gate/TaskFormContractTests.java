@@ -61,6 +61,7 @@ class TaskFormContractTests {
         probe.work(caseNumber, "codeIssue", NURSING_INVESTIGATOR, Map.of("hcatCategory", "QUALITY", "hcatSeverity", "2",
                 "harmLevel", "0"), "hcatCategory", "hcatSeverity", null);
         probe.work(caseNumber, "draftResponse", PATIENT_RELATIONS, Map.of("answer1", "We added a nurse to the night shift.",
+                "patientStepsText", "We looked into the night shift and added a float nurse.",
                 "responseDraft", "Your concern was substantiated and the night shift now has a float nurse.",
                 "contactPerson", "Paula Relations", "contactPhone", "(555) 010-0100", "responseChannel", "MAIL"), "contactPerson",
                 "responseChannel", "responseDraft");

@@ -98,6 +98,49 @@ class LetterRulesTests {
                 "an answer to issue 3: \u201cRude reply from the night clerk when my daughter phoned the\u2026\u201d");
     }
 
+    static final String WRITTEN_OUT = " written out for the patient (at least 15 characters, not a placeholder such as n/a or x)";
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"x", "X", "n/a", "N/A.", "na", "None", "TBD", "test", "-",
+            ".", "Cart replaced.", "xxxxxxxxxxxxxxxxxxxxxxxx", "- - - - - - - - - - - -", "...................."})
+    void placeholderResultsAreRefusedNamingTheElement(String placeholder) {
+        LetterContent c = hospitalResolution().toBuilder().results(placeholder).build();
+        assertThat(missing(c)).containsExactly("the results of the grievance process" + WRITTEN_OUT);
+        assertThatThrownBy(() -> rules.check(c)).isInstanceOf(LetterValidationException.class)
+                .hasMessageContaining("the results of the grievance process" + WRITTEN_OUT);
+    }
+
+    @Test
+    void placeholderStepsTakenAreRefusedNamingTheElement() {
+        LetterContent c = hospitalResolution().toBuilder().stepsTaken("tbd").build();
+        assertThat(missing(c)).containsExactly(
+                "the steps taken on behalf of the patient to investigate the grievance" + WRITTEN_OUT);
+    }
+
+    @Test
+    void aPlaceholderAnswerToAnIssueIsRefusedNamingTheIssue() {
+        LetterContent c = hospitalResolution().toBuilder().issues(List.of(
+                new IssueLine("Cold meals on three days", "Dietary now checks meal temperature."),
+                new IssueLine("Call bell not answered", "n/a"))).build();
+        assertThat(missing(c)).containsExactly("an answer to issue 2: \u201cCall bell not answered\u201d" + WRITTEN_OUT);
+    }
+
+    @Test
+    void aPlanLettersPlaceholderDispositionAndResultsAreRefusedToo() {
+        LetterContent c = SampleLetters.complete(LetterKind.RESOLUTION, Regime.MEDICARE_ADVANTAGE, "en").toBuilder()
+                .results("none").issues(List.of(new IssueLine("Rude pharmacist", "x"))).build();
+        assertThat(missing(c)).containsExactly("the results of the grievance process" + WRITTEN_OUT,
+                "the disposition of issue 1: \u201cRude pharmacist\u201d" + WRITTEN_OUT);
+    }
+
+    @Test
+    void fifteenCharactersThatSaySomethingAreEnough() {
+        // the shortest text accepted: 15 characters; 14 are refused ("Cart replaced." above)
+        LetterContent c = hospitalResolution().toBuilder().results("Cart was fixed.").stepsTaken("  We asked staff.  ")
+                .issues(List.of(new IssueLine("Cold meals", "Trays now heated."))).build();
+        assertThat(missing(c)).isEmpty();
+    }
+
     @Test
     void aPlanResolutionNeedsTheDispositionOfEachIssue() {
         LetterContent c = SampleLetters.complete(LetterKind.RESOLUTION, Regime.MEDICAID, "en").toBuilder()

@@ -207,13 +207,13 @@ class LetterDeliveryTests {
         CaseSteps.acknowledgeOrally(pi);
         CaseSteps.investigate(pi, "investigators-support-services");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(task("draftResponse", pi), withVariables(
-                "issue1", "Meals arrived cold", "answer1", "Cart replaced", "issue2", "Nobody called back",
-                "responseDraft", "Substantiated.", "contactPerson", "Paula", "contactPhone", "(555) 010-0100",
+                "issue1", "Meals arrived cold", "answer1", "The broken cart was replaced.", "issue2", "Nobody called back",
+                "responseDraft", "Your concern was substantiated.", "contactPerson", "Paula", "contactPhone", "(555) 010-0100",
                 "responseChannel", "MAIL")))
                 .hasMessageContaining("an answer to issue 2").hasMessageContaining("Nobody called back");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(task("draftResponse", pi), withVariables(
-                "issue1", "Meals arrived cold", "answer1", "Cart replaced", "issue2", "",
-                "responseDraft", "Substantiated.", "contactPhone", "(555) 010-0100", "responseChannel", "EMAIL")))
+                "issue1", "Meals arrived cold", "answer1", "The broken cart was replaced.", "issue2", "",
+                "responseDraft", "Your concern was substantiated.", "contactPhone", "(555) 010-0100", "responseChannel", "EMAIL")))
                 .hasMessageContaining("no email address");
         assertThat(pi).isWaitingAt("draftResponse");
     }
