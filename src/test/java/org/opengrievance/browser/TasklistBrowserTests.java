@@ -121,7 +121,7 @@ class TasklistBrowserTests {
 
         browser.logOut();
         browser.logIn(INVESTIGATOR_USER, INVESTIGATOR_PASSWORD);
-        browser.openTask("My groups' tasks", "Gather findings · " + caseNumber);
+        browser.openTask("My department", "Gather findings · " + caseNumber);
         browser.claim();
         assertFindingsFormRendered();
         browser.type("Findings of the investigation", FINDINGS);
