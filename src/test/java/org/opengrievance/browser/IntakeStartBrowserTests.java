@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -111,7 +112,7 @@ class IntakeStartBrowserTests {
     private Task confirmTaskStartedBy(String user) {
         IntakeRequest request = new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, "Pat Refusalpatient",
                 "The meals arrived cold.", ServiceArea.DIETARY, false, null, false, false, false, false, false, "en");
-        identity.setAuthenticatedUserId(user);
+        identity.setAuthentication(user, List.of("intake"));
         GrievanceCase c;
         try {
             c = intake.register(request);
