@@ -131,7 +131,8 @@ class RoleFiltersBrowserTests {
     @Test
     void intakeIsNotOfferedCreateTask() {
         browser.logIn(INTAKE_USER, PASSWORD);
-        // logIn waited for the navigation bar's start action: the bar has rendered its actions
+        // logIn waited for the navigation bar's start action: the bar has rendered its actions, this one too
+        assertThat(browser.rendersCreateTask()).as("Tasklist rendered its Create task action").isTrue();
         assertThat(browser.offersCreateTask()).isFalse();
     }
 

@@ -142,6 +142,11 @@ public final class TasklistDriver implements AutoCloseable {
         return driver.findElements(By.cssSelector(".create-task-action a")).stream().anyMatch(WebElement::isDisplayed);
     }
 
+    /** Whether Tasklist rendered the "Create task" action into the page at all, shown or not. */
+    public boolean rendersCreateTask() {
+        return !driver.findElements(By.cssSelector(".create-task-action a")).isEmpty();
+    }
+
     public void openStartForm(String processName) {
         driver.findElement(By.cssSelector("li.start-process-action a")).click();
         wait.until(ExpectedConditions.elementToBeClickable(
