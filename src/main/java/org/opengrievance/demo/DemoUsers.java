@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /** Demo users, one or more per role, with known passwords that are printed at start-up. */
@@ -52,8 +53,11 @@ class DemoUsers {
 
     private final IdentityService identity;
 
-    DemoUsers(IdentityService identity) {
+    private final Environment environment;
+
+    DemoUsers(IdentityService identity, Environment environment) {
         this.identity = identity;
+        this.environment = environment;
     }
 
     void create() {
@@ -80,7 +84,8 @@ class DemoUsers {
         for (DemoUser u : USERS) {
             sb.append(String.format("  %-8s / %-14s %s%n", u.id(), u.password(), u.role()));
         }
-        sb.append("Tasklist: http://localhost:8080/camunda/app/tasklist/   API: http://localhost:8080/swagger-ui.html\n");
+        StartUrls urls = StartUrls.of(environment);
+        sb.append("Tasklist: ").append(urls.tasklist()).append("   API: ").append(urls.swagger()).append('\n');
         log.info(sb.toString());
     }
 }

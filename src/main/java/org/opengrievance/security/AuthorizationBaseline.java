@@ -58,8 +58,7 @@ class AuthorizationBaseline implements SmartInitializingSingleton {
         tasklistUsers.addAll(INVESTIGATORS);
         for (String group : tasklistUsers) {
             grants.add(grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
-            // the shared Tasklist filters (tasks.TaskFilters); only administrators create filters
-            grants.add(grant(group, Resources.FILTER, ANY, Permissions.READ));
+            // the Tasklist filters are granted per filter id to the groups that need them (tasks.TaskFilters)
         }
 
         // intake: start a grievance; its confirmClassification task comes from the candidate group
@@ -73,11 +72,14 @@ class AuthorizationBaseline implements SmartInitializingSingleton {
             grants.add(grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE));
         }
 
-        // patient relations work every grievance: read all instances and tasks, start, withdraw
+        // patient relations run every grievance: read all instances and their history, start, withdraw. Tasks
+        // they read only as candidates or assignees (the engine's task grants), like every other group: a
+        // definition-wide READ_TASK showed them the director's approvals and abuse reviews, with the patient's
+        // name and complaint, and offered a Claim that failed (taken back on older databases by revokeFormerGrants)
         for (String group : List.of(PATIENT_RELATIONS, PR_DIRECTOR)) {
             grants.add(grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-                    ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_HISTORY));
+                    ProcessDefinitionPermissions.READ_HISTORY));
             grants.add(grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE,
                     ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE));
         }
@@ -169,7 +171,37 @@ class AuthorizationBaseline implements SmartInitializingSingleton {
 
     private int revokeNeverGranted() {
         return revoke(Resources.PROCESS_DEFINITION, NEVER_GRANTED)
-                + revoke(Resources.DECISION_DEFINITION, List.of(Permissions.DELETE_HISTORY));
+                + revoke(Resources.DECISION_DEFINITION, List.of(Permissions.DELETE_HISTORY))
+                + revokeFormerGrants();
+    }
+
+    /**
+     * Grants earlier versions of this baseline gave and this one no longer does, taken back on databases that
+     * still hold them: patient relations' definition-wide READ_TASK, and READ on every filter ({@code *}) for
+     * the staff groups, now granted per filter. Only these exact rows are touched.
+     */
+    private int revokeFormerGrants() {
+        int changed = revokeFrom(PATIENT_RELATIONS, Resources.PROCESS_DEFINITION, ANY,
+                ProcessDefinitionPermissions.READ_TASK);
+        List<String> staff = new ArrayList<>(List.of(INTAKE, PATIENT_RELATIONS, PR_DIRECTOR));
+        staff.addAll(INVESTIGATORS);
+        for (String group : staff) {
+            changed += revokeFrom(group, Resources.FILTER, ANY, Permissions.READ);
+        }
+        return changed;
+    }
+
+    private int revokeFrom(String group, Resource resource, String resourceId, Permission permission) {
+        int changed = 0;
+        for (Authorization a : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).list()) {
+            if (a.isPermissionGranted(permission)) {
+                a.removePermission(permission);
+                authorizations.saveAuthorization(a);
+                changed++;
+            }
+        }
+        return changed;
     }
 
     private int revoke(Resource resource, List<Permission> permissions) {

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +42,7 @@ class RoleMatrixTests {
 
     @Autowired TestUsers users;
     @Autowired TaskService tasks;
+    @Autowired AuthorizationService authorizations;
     @Autowired HistoryService history;
     @Autowired GrievanceCaseRepository cases;
     SecurityTestSupport http;
@@ -172,6 +176,21 @@ class RoleMatrixTests {
                 .as(role + " completes").isEqualTo(204);
     }
 
+    /** Tasklist offers "Create task" without asking the engine; no staff role may create one (docs/security.md). */
+    @Test
+    void noStaffRoleMayCreateTasks() {
+        for (Role role : List.of(INTAKE, PATIENT_RELATIONS, DIRECTOR, AUDITOR, NURSING_INVESTIGATOR,
+                MEDICAL_INVESTIGATOR)) {
+            assertThat(authorizations.isUserAuthorized(role.userId(), role.groups(), Permissions.CREATE, Resources.TASK))
+                    .as(role + " holds CREATE on Task").isFalse();
+            assertThat(http.post(role, "/engine-rest/task/create", "{\"name\":\"Made up\"}").status())
+                    .as(role + " creates a task").isEqualTo(403);
+        }
+        // the control: the check can say yes
+        assertThat(authorizations.isUserAuthorized(ADMIN.userId(), ADMIN.groups(), Permissions.CREATE, Resources.TASK))
+                .isTrue();
+    }
+
     @Test
     void auditorsReadDefinitionsInstancesAndHistoryButChangeNothing() {
         String caseNumber = http.logCase("BILLING");
@@ -238,14 +257,32 @@ class RoleMatrixTests {
                 .isIn(403, 404);
     }
 
+    /**
+     * Patient relations read every case (instances, history) but, like every group, only the tasks of their own
+     * group or assigned to them: a definition-wide READ_TASK showed them the director's approvals and abuse
+     * reviews, patient name and complaint included, and offered a Claim that failed.
+     */
     @Test
-    void patientRelationsReadEveryTaskButWorkOnlyTheirOwn() {
+    void patientRelationsReadAndWorkOnlyTheirGroupsTasks() {
         String caseNumber = http.logCase("NURSING");
-        Task investigation = SecurityTestSupport.toInvestigation(tasks, caseNumber);
         String pid = processInstanceOf(caseNumber);
-        assertThat(http.get(PATIENT_RELATIONS, "/engine-rest/task/" + investigation.getId()).status()).isEqualTo(200);
+        Task confirm = SecurityTestSupport.task(tasks, caseNumber, "confirmClassification");
+        assertThat(http.get(PATIENT_RELATIONS, "/engine-rest/task/" + confirm.getId()).status()).isEqualTo(404);
+        tasks.complete(confirm.getId(), Map.of("classification", "GRIEVANCE"));
+        Task acknowledge = SecurityTestSupport.task(tasks, caseNumber, "acknowledgeReceipt");
+        assertThat(http.get(PATIENT_RELATIONS, "/engine-rest/task/" + acknowledge.getId()).status()).isEqualTo(200);
+        tasks.complete(acknowledge.getId(), Map.of("acknowledgedVia", "PHONE"));
+        Task investigation = SecurityTestSupport.task(tasks, caseNumber, "gatherFindings");
+        assertThat(http.get(PATIENT_RELATIONS, "/engine-rest/task/" + investigation.getId()).status()).isEqualTo(404);
+        assertThat(http.get(PATIENT_RELATIONS, "/engine-rest/task?processInstanceBusinessKey=" + caseNumber).json())
+                .isEmpty();
+        // a task they may not read does not exist for them
         assertThat(http.post(PATIENT_RELATIONS, "/engine-rest/task/" + investigation.getId() + "/complete", "{}")
-                .status()).isEqualTo(403);
+                .status()).isEqualTo(404);
+        assertThat(tasks.createTaskQuery().taskId(investigation.getId()).count()).isEqualTo(1);
+        // the case itself they still read
+        assertThat(http.get(PATIENT_RELATIONS, "/engine-rest/process-instance/" + pid).status()).isEqualTo(200);
+        assertThat(http.get(PATIENT_RELATIONS, "/api/grievances/" + caseNumber).status()).isEqualTo(200);
         assertThat(http.call(PATIENT_RELATIONS, HttpMethod.DELETE, "/engine-rest/process-instance/" + pid, null)
                 .status()).isEqualTo(403);
         assertThat(http.get(PATIENT_RELATIONS, "/engine-rest/deployment").json()).isEmpty();
