@@ -36,6 +36,7 @@ public final class AllowedBeans {
             Map.entry("emailLetter", Set.of()),
             Map.entry("recordMailing", Set.of()),
             Map.entry("checkUnsentLetter", Set.of()),
+            Map.entry("unsentLetterIncident", Set.of()),
             Map.entry("recordOralNotification", Set.of()),
             Map.entry("caseClocks", Set.of("regimesOf")),
             Map.entry("resolutionLetters", Set.of("ids")));

@@ -179,6 +179,28 @@ class LetterDeliverySteps {
         };
     }
 
+    /** The incident type operations see in Cockpit while a letter waits in "Letter could not be sent". */
+    static final String UNSENT_INCIDENT = "letterNotSent";
+
+    /**
+     * resolveUnsentLetter (create and complete): besides the task for patient relations, an incident in Cockpit
+     * for operations while the letter waits, resolved when the task is done. It is raised by hand, not by a
+     * failed job, so Cockpit offers no "retry" that could send the letter a second time.
+     */
+    @Bean
+    TaskListener unsentLetterIncident() {
+        return task -> {
+            var runtime = task.getProcessEngineServices().getRuntimeService();
+            if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+                runtime.createIncident(UNSENT_INCIDENT, task.getExecutionId(), "letter " + task.getVariable("letterId"),
+                        "The letter of " + CaseKey.of(task) + " could not be emailed: " + task.getVariable(NOT_SENT_REASON));
+            } else {
+                runtime.createIncidentQuery().executionId(task.getExecutionId()).incidentType(UNSENT_INCIDENT).list()
+                        .forEach(i -> runtime.resolveIncident(i.getId()));
+            }
+        };
+    }
+
     /** True on the last attempt of this execution's async job: one retry left (R3: the attempts see 3, 2, 1). */
     private static boolean lastAttempt(DelegateExecution execution) {
         Job job = execution.getProcessEngineServices().getManagementService().createJobQuery()

@@ -174,9 +174,17 @@ class LetterDeliveryTests {
         org.assertj.core.api.Assertions.assertThat(resolution(caseNumber).status()).isEqualTo(LetterStatus.APPROVED);
         org.assertj.core.api.Assertions.assertThat(cases.findByCaseNumber(caseNumber).orElseThrow().status()).isEqualTo("OPEN");
         assertThat(pi).isWaitingAt("sendResolutionLetter").isNotWaitingAt("closeGrievance");
+        // operations see it in Cockpit too, as an incident that offers no retry (no job behind it)
+        org.camunda.bpm.engine.runtime.Incident incident = engine.getRuntimeService().createIncidentQuery()
+                .processInstanceId(delivery.getId()).singleResult();
+        org.assertj.core.api.Assertions.assertThat(incident.getIncidentType()).isEqualTo("letterNotSent");
+        org.assertj.core.api.Assertions.assertThat(incident.getIncidentMessage()).contains(caseNumber)
+                .doesNotContain("pat@example.org", "Pat Testpatient");
 
-        // "print and mail" puts the same approved letter in the print queue
+        // "print and mail" puts the same approved letter in the print queue, and the incident is resolved
         complete(unsent, withVariables("unsentLetterAction", "PRINT"));
+        org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createIncidentQuery()
+                .processInstanceId(delivery.getId()).count()).isZero();
         assertThat(delivery).isWaitingAt("printAndMailLetter");
         CaseSteps.confirmMailing(pi);
         org.assertj.core.api.Assertions.assertThat(resolution(caseNumber).channel().name()).isEqualTo("MAIL");
