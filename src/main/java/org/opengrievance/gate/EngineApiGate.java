@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.camunda.bpm.engine.task.Task;
+import org.opengrievance.availability.DatabaseAvailability;
 import org.opengrievance.gate.EngineRestPolicy.Rule;
 import org.opengrievance.intake.CaseRecordOnlyInput;
 import org.opengrievance.refusal.Refusal;
@@ -53,9 +54,11 @@ final class EngineApiGate extends OncePerRequestFilter {
     private final RepositoryService repository;
     private final GateSettings settings;
     private final EngineGrants grants;
+    private final DatabaseAvailability database;
 
     EngineApiGate(IdentityService identity, TaskService tasks, FormService forms, RepositoryService repository,
-            EngineGrants grants, GateSettings settings) {
+            EngineGrants grants, GateSettings settings, DatabaseAvailability database) {
+        this.database = database;
         this.grants = grants;
         this.identity = identity;
         this.tasks = tasks;
@@ -267,7 +270,7 @@ final class EngineApiGate extends OncePerRequestFilter {
         return type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
     }
 
-    private static void answerError(HttpServletRequest request, HttpServletResponse response,
+    private void answerError(HttpServletRequest request, HttpServletResponse response,
             ErrorCapturingResponse capturing) throws IOException {
         if (response.isCommitted()) {
             return;
@@ -281,6 +284,11 @@ final class EngineApiGate extends OncePerRequestFilter {
         }
         String engineType = engineType(capturing.heldBody());
         int status = GateProblems.statusFor(capturing.errorStatus(), engineType);
+        if (status >= 500 && database.isDown()) {
+            response.setHeader("Retry-After", DatabaseAvailability.RETRY_AFTER_SECONDS);
+            GateProblems.write(response, 503, DatabaseAvailability.SENTENCE, null, null);
+            return;
+        }
         GateProblems.write(response, status, GateProblems.detailFor(status, engineType), null, null);
     }
 

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.opengrievance.availability.DatabaseAvailability;
 import org.opengrievance.config.TimeBounds;
 import org.opengrievance.deployment.DeploymentGuard;
 import org.opengrievance.deployment.EngineOwnedVariables;
@@ -34,12 +35,12 @@ public class GateConfiguration {
     @Bean
     ServletContextInitializer engineApiGate(IdentityService identity, TaskService tasks, FormService forms,
             RepositoryService repository, AuthorizationService authorizations, EngineAsSystem system,
-            TimeBounds timeBounds, DeploymentGuard deploymentGuard, @Value("${grievance.facility.zone}") ZoneId zone,
+            TimeBounds timeBounds, DeploymentGuard deploymentGuard, DatabaseAvailability database, @Value("${grievance.facility.zone}") ZoneId zone,
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
         GateSettings settings = new GateSettings(EngineOwnedVariables.NAMES, IntakeVariables.CASE_RECORD_ONLY,
                 new DateBounds(timeBounds, zone), new GuardedDeployments(deploymentGuard));
         EngineApiGate gate = new EngineApiGate(identity, tasks, forms, repository,
-                new EngineGrants(authorizations, repository, system), settings);
+                new EngineGrants(authorizations, repository, system), settings, database);
         return servletContext -> {
             FilterRegistration.Dynamic registration = servletContext.addFilter("grievanceEngineApiGate", gate);
             registration.setAsyncSupported(true);

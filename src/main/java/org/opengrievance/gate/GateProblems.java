@@ -85,6 +85,7 @@ final class GateProblems {
             case 409 -> "Conflict";
             case 413 -> "Payload too large";
             case 415 -> "Unsupported media type";
+            case 503 -> "Service unavailable";
             default -> status >= 500 ? "Server error" : "Refused";
         };
     }
@@ -99,6 +100,7 @@ final class GateProblems {
             case 409 -> "conflict";
             case 413 -> "payload-too-large";
             case 415 -> "unsupported-media-type";
+            case 503 -> "service-unavailable";
             default -> status >= 500 ? "server-error" : "refused";
         };
     }

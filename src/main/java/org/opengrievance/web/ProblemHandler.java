@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.opengrievance.availability.DatabaseAvailability;
 import org.opengrievance.grievance.CaseNotFoundException;
 import org.opengrievance.grievance.CaseStateException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -42,12 +43,19 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
+    private final DatabaseAvailability database;
+
+    ProblemHandler(DatabaseAvailability database) {
+        this.database = database;
+    }
+
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     static final URI INVALID = URI.create("urn:grievance:problem:invalid-request");
     static final URI NOT_FOUND = URI.create("urn:grievance:problem:not-found");
     static final URI CONFLICT = URI.create("urn:grievance:problem:case-state");
     static final URI FORBIDDEN = URI.create("urn:grievance:problem:forbidden");
     static final URI KEY_REUSED = URI.create("urn:grievance:problem:idempotency-key-reused");
+    static final URI UNAVAILABLE = URI.create("urn:grievance:problem:service-unavailable");
 
     record FieldError(String field, String message) {
     }
@@ -154,6 +162,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             if (t instanceof org.camunda.bpm.engine.AuthorizationException denied) {
                 return forbidden(denied);
             }
+            if (t instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+                // another request or a timer changed the case at the same moment: nothing of this one was kept
+                ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                        "Someone else changed this case at the same time: reload it and try again.");
+                p.setType(CONFLICT);
+                p.setTitle("Changed at the same time");
+                return problem(p);
+            }
         }
         return unexpected(ex);
     }
@@ -210,6 +226,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
+        if (database.isDown()) {
+            log.warn("A request failed while the database was unreachable: {}", ex.getClass().getName());
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DatabaseAvailability.SENTENCE);
+            p.setType(UNAVAILABLE);
+            p.setTitle("Service unavailable");
+            anonymousInstance(p);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseAvailability.RETRY_AFTER_SECONDS)
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        }
         // the class name only: messages can carry PHI or SQL
         log.error("Unexpected error in the grievance API: {}", ex.getClass().getName());
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -1,0 +1,36 @@
+package org.opengrievance.availability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLTransientConnectionException;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.AbstractDataSource;
+
+/** An unreachable database is told apart from a reachable one (the error path then answers 503, not 500). */
+class DatabaseAvailabilityTests {
+
+    @Test
+    void aDatabaseThatGivesNoConnectionIsDown() {
+        DatabaseAvailability unreachable = new DatabaseAvailability(new AbstractDataSource() {
+            @Override
+            public java.sql.Connection getConnection() throws java.sql.SQLException {
+                throw new SQLTransientConnectionException("Connection is not available, request timed out");
+            }
+
+            @Override
+            public java.sql.Connection getConnection(String user, String password) throws java.sql.SQLException {
+                return getConnection();
+            }
+        });
+        assertThat(unreachable.isDown()).isTrue();
+    }
+
+    @Test
+    void aDatabaseThatAnswersIsUp() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:availability");
+        assertThat(new DatabaseAvailability(h2).isDown()).isFalse();
+    }
+}
