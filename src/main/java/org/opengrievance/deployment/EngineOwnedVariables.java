@@ -29,7 +29,10 @@ public final class EngineOwnedVariables {
             "lateReviewDueAt",
             // letters
             "letterId", "resolutionLetterId", "resolutionLetterIds", "letterKind", "letterKindLabel",
-            "letterDueAt", "deliveryChannel", "notificationKind", "letterNotSentReason");
+            "letterDueAt", "deliveryChannel", "notificationKind", "letterNotSentReason",
+            // the words for codes, set on each task as it is created (tasks.Labels)
+            "suggestedClassificationLabel", "preferredLanguageLabel", "regimeLabel", "departmentLabel",
+            "hcatCategoryLabel");
 
     private EngineOwnedVariables() {
     }
