@@ -41,6 +41,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.job-execution.enabled=true",
+        // engines register by name in a static registry: closing this context must not take the shared test
+        // context's "default" engine (and with it the webapps and engine-rest) away
+        "camunda.bpm.process-engine-name=readiness",
         // a dead database is noticed within a second, not after Hikari's default 30 s
         "spring.datasource.hikari.connection-timeout=1000",
         "spring.datasource.hikari.validation-timeout=500",
