@@ -15,6 +15,8 @@ public final class Roles {
     public static final String PR_DIRECTOR = "pr-director";
     public static final String AUDITOR = "auditor";
     public static final String ADMIN = Groups.CAMUNDA_ADMIN;
+    /** Reads the metrics at /actuator/prometheus and health details, nothing else (docs/operations.md). */
+    public static final String MONITORING = "monitoring";
 
     /** One investigator group per department: {@code investigators-<department>}. */
     public static final List<String> DEPARTMENTS = List.of("nursing", "medical-staff", "patient-financial-services",

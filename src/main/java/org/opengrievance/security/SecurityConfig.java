@@ -1,7 +1,9 @@
 package org.opengrievance.security;
 
+import static org.opengrievance.security.Roles.ADMIN;
 import static org.opengrievance.security.Roles.AUDITOR;
 import static org.opengrievance.security.Roles.INTAKE;
+import static org.opengrievance.security.Roles.MONITORING;
 import static org.opengrievance.security.Roles.PATIENT_RELATIONS;
 import static org.opengrievance.security.Roles.PR_DIRECTOR;
 
@@ -139,6 +141,9 @@ class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(path(HttpMethod.GET, "/actuator/health"), path(HttpMethod.GET, "/actuator/health/**"),
                                 path(HttpMethod.GET, "/"), path(HttpMethod.GET, "/favicon.ico")).permitAll()
+                        // the metrics name counts of cases, not patients, but still tell an outsider how the
+                        // hospital is doing: the monitoring group (the scraper's account) and administrators only
+                        .requestMatchers(path(HttpMethod.GET, "/actuator/prometheus")).hasAnyAuthority(MONITORING, ADMIN)
                         .requestMatchers(path(HttpMethod.POST, "/api/grievances")).hasAnyAuthority(INTAKERS)
                         .requestMatchers(path(HttpMethod.GET, "/api/grievances/*")).hasAnyAuthority(READERS)
                         .requestMatchers(path(HttpMethod.POST, "/api/grievances/*/withdrawal")).hasAnyAuthority(CHANGERS)

@@ -91,6 +91,10 @@ class ProductionStartTests {
                 "--camunda.bpm.job-execution.enabled=false",
                 // the facility's own policy, which production requires to be set
                 "--grievance.facility.follow-up-days=30"));
+        if (databaseUrl.startsWith("jdbc:h2:mem:")) {
+            // a new, empty database: the first install creates the engine's tables (docs/operations.md)
+            command.add("--grievance.database.first-install=true");
+        }
         if (adminPassword != null) {
             command.add("--camunda.bpm.admin-user.password=" + adminPassword);
         }
