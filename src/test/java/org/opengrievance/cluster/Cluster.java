@@ -22,8 +22,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 final class Cluster implements AutoCloseable {
 
     static final Http.User ADMIN = new Http.User("admin", "Cluster-Admin-7Qx9-pw");
-    static final Http.User INTAKE = new Http.User("cluster-intake", "Intake-Cluster-5Rv8-pw");
-    static final Http.User RELATIONS = new Http.User("cluster-relations", "Relations-Cluster-3Kp2-pw");
+    static final Http.User INTAKE = new Http.User("clusterintake", "Intake-Cluster-5Rv8-pw");
+    static final Http.User RELATIONS = new Http.User("clusterrelations", "Relations-Cluster-3Kp2-pw");
     /** Low, so that the jobs a killed node had locked are taken over within seconds (production: 5 minutes). */
     static final int LOCK_TIME_MILLIS = 15_000;
 
@@ -111,7 +111,10 @@ final class Cluster implements AutoCloseable {
         return node;
     }
 
-    /** The postgres profile creates only the administrator: intake and patient relations come from engine-rest. */
+    /**
+     * The postgres profile creates only the administrator: intake and patient relations come from engine-rest
+     * (user ids are letters and digits only: the engine's default user id pattern).
+     */
     private void createUsers() throws IOException {
         String engine = a.base() + "/engine-rest";
         for (String group : List.of("intake", "patient-relations")) {

@@ -176,6 +176,8 @@ class ClusterScenariosIT {
         }
         System.out.println("[cluster] two nodes, open tasks: expected " + expected + " / lost " + lost
                 + " / doubled " + doubled);
+        System.out.println("[cluster] two nodes, job log of the scenario (node / job type / result): "
+                + new TreeMap<>(cluster.db.jobLog(begin)));
         assertThat(lostTasks).as("tasks lost").isEmpty();
         assertThat(doubled).as("tasks doubled").isZero();
     }
