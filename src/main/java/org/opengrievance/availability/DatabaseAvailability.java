@@ -22,8 +22,34 @@ public class DatabaseAvailability {
 
     private final DataSource dataSource;
 
-    DatabaseAvailability(DataSource dataSource) {
+    public DatabaseAvailability(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /**
+     * True when {@code failure} says the database connection failed: a connection error (SQLState class 08), the
+     * server shutting down or not yet accepting connections (PostgreSQL 57P01–57P03), no connection in time from
+     * the pool, or Spring's words for these. Read from the exception, because a short outage is often over
+     * before anyone could ask the database.
+     */
+    public static boolean isOutage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof org.springframework.transaction.CannotCreateTransactionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@link #isOutage(Throwable)}, or else the database does not answer now. */
+    public boolean explains(Throwable failure) {
+        return isOutage(failure) || isDown();
     }
 
     public boolean isDown() {

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -39,7 +40,14 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         if (userId == null || userId.isBlank() || !(credentials instanceof String password) || password.isEmpty()) {
             throw new BadCredentialsException("Bad credentials");
         }
-        if (!identity.checkPassword(userId, password)) {
+        boolean matches;
+        try {
+            matches = identity.checkPassword(userId, password);
+        } catch (RuntimeException storeFailed) {
+            // the user store (the database) did not answer: not a wrong password, an outage (503, see ProblemResponses)
+            throw new AuthenticationServiceException("The user store is not reachable", storeFailed);
+        }
+        if (!matches) {
             log.info("Authentication failed for user {}", LOGGABLE_ID.matcher(userId).matches() ? userId : "(not a user id)");
             throw new BadCredentialsException("Bad credentials");
         }

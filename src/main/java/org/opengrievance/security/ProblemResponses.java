@@ -12,6 +12,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.opengrievance.availability.DatabaseAvailability;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -36,6 +38,15 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof AuthenticationServiceException) {
+            // the password could not be checked (the database is unreachable): retry later, not "sign in again"
+            response.setHeader("Retry-After", DatabaseAvailability.RETRY_AFTER_SECONDS);
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DatabaseAvailability.SENTENCE);
+            p.setType(java.net.URI.create("urn:grievance:problem:service-unavailable"));
+            p.setTitle("Service unavailable");
+            write(response, p);
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
                 "Sign in with a user name and password (HTTP Basic).");

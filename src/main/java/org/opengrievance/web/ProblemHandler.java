@@ -226,7 +226,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
-        if (database.isDown()) {
+        if (database.explains(ex)) {
             log.warn("A request failed while the database was unreachable: {}", ex.getClass().getName());
             ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DatabaseAvailability.SENTENCE);
             p.setType(UNAVAILABLE);

@@ -33,4 +33,15 @@ class DatabaseAvailabilityTests {
         h2.setURL("jdbc:h2:mem:availability");
         assertThat(new DatabaseAvailability(h2).isDown()).isFalse();
     }
+
+    @Test
+    void aLostConnectionOrAServerShuttingDownIsAnOutageAndASqlErrorIsNot() {
+        assertThat(DatabaseAvailability.isOutage(new RuntimeException(new java.sql.SQLException("gone", "08006")))).isTrue();
+        assertThat(DatabaseAvailability.isOutage(new IllegalStateException(new java.sql.SQLException("bye", "57P01"))))
+                .isTrue();
+        assertThat(DatabaseAvailability.isOutage(new SQLTransientConnectionException("pool timed out"))).isTrue();
+        assertThat(DatabaseAvailability.isOutage(new RuntimeException(new java.sql.SQLException("too long", "22001"))))
+                .isFalse();
+        assertThat(DatabaseAvailability.isOutage(new IllegalArgumentException("no cause"))).isFalse();
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
+import org.opengrievance.availability.DatabaseAvailability;
 import org.opengrievance.refusal.Refusal;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +19,13 @@ import org.springframework.web.context.request.ServletWebRequest;
  */
 class RefusalProblemTests {
 
-    final ProblemHandler handler = new ProblemHandler();
+    final ProblemHandler handler = new ProblemHandler(new DatabaseAvailability(reachableDatabase()));
+
+    static javax.sql.DataSource reachableDatabase() {
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:refusal-problems");
+        return h2;
+    }
     final ServletWebRequest request = new ServletWebRequest(new MockHttpServletRequest("POST", "/api/grievances"));
 
     @Test
