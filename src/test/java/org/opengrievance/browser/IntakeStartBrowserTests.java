@@ -91,18 +91,18 @@ class IntakeStartBrowserTests {
     }
 
     @Test
-    void aRefusalByTheRulesShowsAsOnePlainSentence() {
+    void aWrittenGrievanceCannotBeDowngradedAndTasklistSaysWhyInOneSentence() {
         Task confirm = confirmTaskStartedBy(INTAKE_USER);
 
         browser.logIn(INTAKE_USER, PASSWORD);
         browser.openMyTask(confirm.getName());
         browser.awaitFormEnabled();
-        // the suggestion for a letter is a grievance: changing it needs a reason, and none is given
+        // a letter is always a grievance (CMS-HOSP-2(c)): the decision table says it cannot become a complaint
         browser.choose("Classification (change to override)", "Complaint");
         String shown = browser.completeExpectingRefusal();
         System.out.println("Tasklist showed: " + shown);
 
-        assertThat(shown).contains("Give a reason for overriding the suggested classification.");
+        assertThat(shown).contains("A written complaint is always a grievance (CMS-HOSP-2(c)): it cannot be changed to a complaint.");
         assertThat(shown).doesNotContain("ENGINE-").doesNotContain("Exception").doesNotContain(confirm.getId())
                 .doesNotContain(confirm.getProcessInstanceId());
         assertThat(tasks.createTaskQuery().taskId(confirm.getId()).count()).as("the task is still open").isEqualTo(1);

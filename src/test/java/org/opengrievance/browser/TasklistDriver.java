@@ -290,6 +290,20 @@ public final class TasklistDriver implements AutoCloseable {
         wait.until(ExpectedConditions.textToBe(By.id(id + "-display"), option));
     }
 
+    /** The options a form-js select offers, as the person sees them in its dropdown (which is closed again). */
+    public List<String> selectOptions(String label) {
+        String id = field(label).getDomAttribute("id");
+        WebElement display = driver.findElement(By.id(id + "-display"));
+        scrollToCentre(display);
+        display.click();
+        List<String> options = wait.until(d -> {
+            List<WebElement> items = d.findElements(By.cssSelector(".fjs-dropdownlist-item"));
+            return items.isEmpty() ? null : items.stream().map(WebElement::getText).map(String::trim).toList();
+        });
+        display.click();
+        return options;
+    }
+
     /** A form-js radio group: the group's label is a legend-like label, each option a label beside its input. */
     public void chooseRadio(String groupLabel, String option) {
         WebElement radio = driver.findElement(By.xpath(radioXpath(groupLabel, option)));

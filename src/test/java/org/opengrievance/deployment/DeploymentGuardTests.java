@@ -252,8 +252,8 @@ class DeploymentGuardTests {
     @Test
     void aFormDeclaringAnEditableEngineOwnedFieldIsRefused() {
         Map<String, byte[]> edited = ShippedModels.edited("forms/confirm-classification.form",
-                "\"key\": \"suggestedClassification\",\n          \"readonly\": true",
-                "\"key\": \"suggestedClassification\",\n          \"readonly\": false");
+                "\"key\": \"suggestedClassificationLabel\",\n          \"readonly\": true",
+                "\"key\": \"suggestedClassificationLabel\",\n          \"readonly\": false");
         List<DeploymentViolation> violations = check(edited);
         assertThat(violations).extracting(DeploymentViolation::resource, DeploymentViolation::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("confirm-classification.form", FormCheck.ENGINE_OWNED));

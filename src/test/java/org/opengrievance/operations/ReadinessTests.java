@@ -39,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * served over TCP by this test, so that the database can really go away: stopping the server closes every
  * connection and refuses new ones. The last test leaves the context without a database: it is thrown away.
  */
+@org.junit.jupiter.api.Tag("isolated")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.job-execution.enabled=true",
         // engines register by name in a static registry: closing this context must not take the shared test
