@@ -9,6 +9,10 @@ COPY processes processes
 RUN ./mvnw -B -ntp -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
+# curl for the compose healthcheck (/actuator/health/readiness): installed here rather than trusting the base
+# image to keep shipping it
+RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /src/target/grievance-engine-*.jar app.jar
 EXPOSE 8080
