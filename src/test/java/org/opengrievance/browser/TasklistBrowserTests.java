@@ -124,8 +124,8 @@ class TasklistBrowserTests {
         browser.openTask("My department", "Gather findings · " + caseNumber);
         browser.claim();
         assertFindingsFormRendered();
-        browser.type("Findings of the investigation", FINDINGS);
-        browser.type("Steps taken on behalf of the patient", STEPS_TAKEN);
+        browser.type("Findings of the investigation (internal)", FINDINGS);
+        browser.type("Steps taken on behalf of the patient (printed for the patient)", STEPS_TAKEN);
         browser.clickComplete();
 
         HistoricTaskInstance done = awaitEngine("gatherFindings to be completed", () -> history
@@ -138,8 +138,8 @@ class TasklistBrowserTests {
 
     private void assertFindingsFormRendered() {
         WebDriver driver = browser.webDriver();
-        assertThat(browser.field("Findings of the investigation").isDisplayed()).isTrue();
-        assertThat(browser.field("Steps taken on behalf of the patient").isDisplayed()).isTrue();
+        assertThat(browser.field("Findings of the investigation (internal)").isDisplayed()).isTrue();
+        assertThat(browser.field("Steps taken on behalf of the patient (printed for the patient)").isDisplayed()).isTrue();
         WebElement complaint = browser.field("Complaint");
         assertThat(complaint.isDisplayed()).isTrue();
         assertThat(complaint.getDomAttribute("readonly")).isNotNull();
