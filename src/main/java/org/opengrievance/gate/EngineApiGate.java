@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.opengrievance.availability.DatabaseAvailability;
 import org.opengrievance.gate.EngineRestPolicy.Rule;
+import org.opengrievance.http.ReplayedRequest;
 import org.opengrievance.intake.CaseRecordOnlyInput;
 import org.opengrievance.refusal.Refusal;
 import org.opengrievance.refusal.Refusals;

@@ -1,4 +1,4 @@
-package org.opengrievance.gate;
+package org.opengrievance.http;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -10,12 +10,15 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
-/** The request with the body the gate read (and perhaps rewrote) served again to the engine's resources. */
-final class ReplayedRequest extends HttpServletRequestWrapper {
+/**
+ * The request with a body a filter already read (and perhaps rewrote), served again to what comes after it: the
+ * body limits and checks of the API and of the engine API gate read the whole body first.
+ */
+public final class ReplayedRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
-    ReplayedRequest(HttpServletRequest request, byte[] body) {
+    public ReplayedRequest(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
     }
