@@ -29,14 +29,18 @@ public class DatabaseAvailability {
     /**
      * True when {@code failure} says the database connection failed: a connection error (SQLState class 08), the
      * server shutting down or not yet accepting connections (PostgreSQL 57P01–57P03), no connection in time from
-     * the pool, or Spring's words for these. Read from the exception, because a short outage is often over
+     * the pool, a commit that failed, or Spring's words for these. Read from the exception, because a short outage is often over
      * before anyone could ask the database.
      */
     public static boolean isOutage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
                     || t instanceof org.springframework.dao.DataAccessResourceFailureException
-                    || t instanceof org.springframework.transaction.CannotCreateTransactionException) {
+                    || t instanceof org.springframework.transaction.CannotCreateTransactionException
+                    // the commit itself failed (the connection went during it): nothing was kept, a retry is safe
+                    || t instanceof org.springframework.transaction.TransactionSystemException
+                    || t instanceof org.springframework.dao.TransientDataAccessException
+                    || t instanceof org.springframework.dao.RecoverableDataAccessException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null

@@ -40,6 +40,8 @@ class DatabaseAvailabilityTests {
         assertThat(DatabaseAvailability.isOutage(new IllegalStateException(new java.sql.SQLException("bye", "57P01"))))
                 .isTrue();
         assertThat(DatabaseAvailability.isOutage(new SQLTransientConnectionException("pool timed out"))).isTrue();
+        assertThat(DatabaseAvailability.isOutage(new org.springframework.transaction.TransactionSystemException(
+                "Could not commit JDBC transaction"))).isTrue();
         assertThat(DatabaseAvailability.isOutage(new RuntimeException(new java.sql.SQLException("too long", "22001"))))
                 .isFalse();
         assertThat(DatabaseAvailability.isOutage(new IllegalArgumentException("no cause"))).isFalse();
