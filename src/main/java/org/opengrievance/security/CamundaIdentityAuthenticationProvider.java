@@ -51,9 +51,15 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             log.info("Authentication failed for user {}", LOGGABLE_ID.matcher(userId).matches() ? userId : "(not a user id)");
             throw new BadCredentialsException("Bad credentials");
         }
-        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-        List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
-                .stream().map(Tenant::getId).toList();
+        List<String> groups;
+        List<String> tenants;
+        try {
+            groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+            tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
+                    .stream().map(Tenant::getId).toList();
+        } catch (RuntimeException storeFailed) {
+            throw new AuthenticationServiceException("The user store is not reachable", storeFailed);
+        }
         CamundaUser user = new CamundaUser(userId, groups, tenants);
         return UsernamePasswordAuthenticationToken.authenticated(user, null,
                 groups.stream().map(SimpleGrantedAuthority::new).toList());
