@@ -83,8 +83,7 @@ class RoleMatrixTests {
             assertThat(futureChange.status()).as("POST future endpoint as " + role)
                     .isEqualTo(CHANGERS.contains(role) ? 404 : 403);
             Answer futureDelete = http.call(role, HttpMethod.DELETE, "/api/grievances/" + caseNumber, null);
-            assertThat(futureDelete.status()).as("DELETE case as " + role).isIn(CHANGERS.contains(role)
-                    ? List.of(404, 405) : List.of(403));
+            assertThat(futureDelete.status()).as("DELETE case as " + role).isEqualTo(CHANGERS.contains(role) ? 405 : 403);
 
             if (!CHANGERS.contains(role)) {
                 Answer withdraw = http.post(role, "/api/grievances/" + caseNumber + "/withdrawal",
@@ -128,28 +127,28 @@ class RoleMatrixTests {
 
         // engine-rest, as Modeler, scripts and the REST API clients reach it
         assertThat(http.get(NURSING_INVESTIGATOR, "/engine-rest/task/" + nursing.getId()).status()).isEqualTo(200);
-        assertThat(http.get(NURSING_INVESTIGATOR, "/engine-rest/task/" + medical.getId()).status()).isIn(403, 404);
+        assertThat(http.get(NURSING_INVESTIGATOR, "/engine-rest/task/" + medical.getId()).status()).isEqualTo(404);
         assertThat(http.get(NURSING_INVESTIGATOR, "/engine-rest/task/" + medical.getId() + "/form-variables").status())
-                .isIn(403, 404);
+                .isEqualTo(403);
         assertThat(http.get(NURSING_INVESTIGATOR, "/engine-rest/task?processInstanceBusinessKey=" + medicalCase)
                 .json()).isEmpty();
         assertThat(http.get(NURSING_INVESTIGATOR, "/engine-rest/process-instance/" + processInstanceOf(medicalCase)
-                + "/variables").status()).isIn(403, 404);
+                + "/variables").status()).isEqualTo(403);
         assertThat(http.get(NURSING_INVESTIGATOR, "/engine-rest/history/variable-instance?processInstanceId="
                 + processInstanceOf(medicalCase)).json()).isEmpty();
         assertThat(http.post(NURSING_INVESTIGATOR, "/engine-rest/task/" + medical.getId() + "/claim",
-                "{\"userId\":\"" + NURSING_INVESTIGATOR.userId() + "\"}").status()).isIn(403, 404);
+                "{\"userId\":\"" + NURSING_INVESTIGATOR.userId() + "\"}").status()).isEqualTo(403);
         assertThat(http.post(NURSING_INVESTIGATOR, "/engine-rest/task/" + medical.getId() + "/complete",
-                "{\"variables\":{\"findings\":{\"value\":\"x\"}}}").status()).isIn(403, 404);
+                "{\"variables\":{\"findings\":{\"value\":\"x\"}}}").status()).isEqualTo(404);
         assertThat(tasks.createTaskQuery().taskId(medical.getId()).singleResult().getAssignee()).isNull();
 
         // Tasklist's own calls go to the same resources behind the webapp session
         WebappSession tasklist = users.webapp();
         assertThat(tasklist.logIn(NURSING_INVESTIGATOR, "tasklist")).isEqualTo(200);
         assertThat(tasklist.get("/camunda/api/engine/engine/default/task/" + nursing.getId()).statusCode()).isEqualTo(200);
-        assertThat(tasklist.get("/camunda/api/engine/engine/default/task/" + medical.getId()).statusCode()).isIn(403, 404);
+        assertThat(tasklist.get("/camunda/api/engine/engine/default/task/" + medical.getId()).statusCode()).isEqualTo(404);
         assertThat(tasklist.postJson("/camunda/api/engine/engine/default/task/" + medical.getId() + "/submit-form",
-                "{\"variables\":{}}").statusCode()).isIn(403, 404);
+                "{\"variables\":{}}").statusCode()).isEqualTo(404);
         assertThat(tasks.createTaskQuery().taskId(medical.getId()).count()).isEqualTo(1);
 
         // each investigator claims and completes their own
@@ -216,18 +215,18 @@ class RoleMatrixTests {
         assertThat(http.call(AUDITOR, HttpMethod.PUT, "/engine-rest/process-instance/" + pid + "/variables/note",
                 "{\"value\":\"changed\",\"type\":\"String\"}").status()).isEqualTo(403);
         assertThat(http.post(AUDITOR, "/engine-rest/process-instance/" + pid + "/suspended",
-                "{\"suspended\":true}").status()).isIn(403, 405);
+                "{\"suspended\":true}").status()).isEqualTo(403);
         assertThat(http.call(AUDITOR, HttpMethod.PUT, "/engine-rest/process-instance/" + pid + "/suspended",
                 "{\"suspended\":true}").status()).isEqualTo(403);
-        assertThat(http.get(AUDITOR, "/engine-rest/task/" + confirm.getId()).status()).isIn(403, 404);
+        assertThat(http.get(AUDITOR, "/engine-rest/task/" + confirm.getId()).status()).isEqualTo(404);
         assertThat(http.post(AUDITOR, "/engine-rest/task/" + confirm.getId() + "/complete", "{}").status())
-                .isIn(403, 404);
+                .isEqualTo(404);
         assertThat(http.get(AUDITOR, "/engine-rest/deployment").json()).isEmpty();
         assertThat(http.post(AUDITOR, "/engine-rest/authorization/create",
                 "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\"secauditor\",\"resourceType\":6,\"resourceId\":\"*\"}")
                 .status()).isEqualTo(403);
         assertThat(http.post(AUDITOR, "/engine-rest/message", "{\"messageName\":\"GrievanceWithdrawn\","
-                + "\"processInstanceId\":\"" + pid + "\"}").status()).isIn(403, 400);
+                + "\"processInstanceId\":\"" + pid + "\"}").status()).isEqualTo(403);
         // nothing changed
         assertThat(tasks.createTaskQuery().taskId(confirm.getId()).count()).isEqualTo(1);
         assertThat(cases.findByCaseNumber(caseNumber).orElseThrow().status()).isEqualTo("OPEN");
@@ -240,7 +239,7 @@ class RoleMatrixTests {
         assertThat(http.get(INTAKE, "/engine-rest/process-definition?key=grievance").json()).hasSize(1);
         assertThat(http.get(INTAKE, "/engine-rest/process-definition?key=investigation").json()).isEmpty();
         assertThat(http.post(INTAKE, "/engine-rest/process-definition/key/investigation/start", "{}").status())
-                .isIn(403, 404);
+                .isEqualTo(404);
         assertThat(http.get(INTAKE, "/engine-rest/history/process-instance").json()).isEmpty();
 
         // the default task permission is TASK_WORK: a candidate may work a task, not change or reschedule it
@@ -252,9 +251,9 @@ class RoleMatrixTests {
                 "{\"variables\":{\"classification\":{\"value\":\"GRIEVANCE\"}}}").status()).isEqualTo(204);
 
         Task acknowledge = SecurityTestSupport.task(tasks, caseNumber, "acknowledgeReceipt");
-        assertThat(http.get(INTAKE, "/engine-rest/task/" + acknowledge.getId()).status()).isIn(403, 404);
+        assertThat(http.get(INTAKE, "/engine-rest/task/" + acknowledge.getId()).status()).isEqualTo(404);
         assertThat(http.post(INTAKE, "/engine-rest/task/" + acknowledge.getId() + "/complete", "{}").status())
-                .isIn(403, 404);
+                .isEqualTo(404);
     }
 
     /**
@@ -296,7 +295,7 @@ class RoleMatrixTests {
             assertThat(http.post(role, "/engine-rest/user/create", "{\"profile\":{\"id\":\"intruder" + role.ordinal()
                     + "\"},\"credentials\":{\"password\":\"Intruder-pw-123\"}}").status()).as(role.name()).isEqualTo(403);
             assertThat(http.post(role, "/engine-rest/group/" + "pr-director" + "/members/" + role.userId(), null)
-                    .status()).as(role.name()).isIn(403, 405);
+                    .status()).as(role.name()).isEqualTo(403);
             assertThat(http.call(role, HttpMethod.PUT, "/engine-rest/group/pr-director/members/" + role.userId(), null)
                     .status()).as(role.name()).isEqualTo(403);
         }
