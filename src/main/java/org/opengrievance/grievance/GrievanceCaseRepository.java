@@ -24,9 +24,10 @@ public class GrievanceCaseRepository {
         jdbc.sql("""
                 INSERT INTO grievance_case (case_number, process_instance_id, channel, received_at, facility_name,
                   facility_zone, patient_name, complaint_text, service_area, preferred_language, response_due_at,
-                  status, created_at, created_by)
+                  status, created_at, created_by, patient_name_key)
                 VALUES (:caseNumber, :pid, :channel, :receivedAt, :facilityName, :facilityZone, :patientName,
-                  :complaintText, :serviceArea, :language, :responseDueAt, :status, :createdAt, :createdBy)
+                  :complaintText, :serviceArea, :language, :responseDueAt, :status, :createdAt, :createdBy,
+                  LOWER(:patientName))
                 """)
                 .param("caseNumber", c.caseNumber())
                 .param("pid", c.processInstanceId())

@@ -59,6 +59,8 @@ class SecurityConfig {
     /** Any other method on the project's API, unless a rule below says otherwise. */
     static final String[] CHANGERS = {PATIENT_RELATIONS, PR_DIRECTOR};
     static final String[] INTAKERS = {INTAKE, PATIENT_RELATIONS, PR_DIRECTOR};
+    /** The auditor's views and exports (Cockpit's Grievances view, timelines, universes, the PHI access log). */
+    static final String[] AUDIT_READERS = {AUDITOR, PR_DIRECTOR};
 
     @Bean
     AuthenticationProvider camundaIdentityAuthentication(IdentityService identity) {
@@ -147,6 +149,9 @@ class SecurityConfig {
                         .requestMatchers(path(HttpMethod.POST, "/api/grievances")).hasAnyAuthority(INTAKERS)
                         .requestMatchers(path(HttpMethod.GET, "/api/grievances/*")).hasAnyAuthority(READERS)
                         .requestMatchers(path(HttpMethod.POST, "/api/grievances/*/withdrawal")).hasAnyAuthority(CHANGERS)
+                        .requestMatchers(path(HttpMethod.GET, "/api/audit/**"), path(HttpMethod.HEAD, "/api/audit/**"))
+                        .hasAnyAuthority(AUDIT_READERS)
+                        .requestMatchers(path(null, "/api/audit/**")).denyAll()
                         // the default for every other endpoint of the API, present or future
                         .requestMatchers(path(HttpMethod.GET, "/api/**"), path(HttpMethod.HEAD, "/api/**"))
                         .hasAnyAuthority(READERS)
