@@ -34,6 +34,11 @@ public class PhiAccessLog {
         insert(action, caseNumber, null, null, surface(AccessSurface.API));
     }
 
+    /** A search that listed cases (names among them): the parameters that chose them, never patient data. */
+    public void searchRead(String searchName, String parameters) {
+        insert("search", null, searchName, parameters, surface(AccessSurface.API));
+    }
+
     /** An export: its name and the parameters that chose its rows (dates, regime), never patient data. */
     public void exportRead(String exportName, String parameters) {
         insert("export", null, exportName, parameters, AccessSurface.EXPORT);
