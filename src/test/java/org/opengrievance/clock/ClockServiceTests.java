@@ -166,11 +166,13 @@ class ClockServiceTests {
                     .hasMessageContaining("1 to 14").extracting(e -> ((ClockRuleException) e).rule()).asString()
                     .contains("422.564");
             assertThatThrownBy(() -> ClockService.extend(clock, policy, Requester.ENROLLEE, 5, "r", null, null,
-                    local("2026-02-05T10:00", NEW_YORK))).hasMessageContaining("before the deadline");
+                    local("2026-02-05T10:00", NEW_YORK))).isInstanceOf(ClockRuleException.class)
+                    .hasMessageContaining("before the deadline");
             ClockState once = ClockService.extend(clock, policy, Requester.ENROLLEE, 5, "r", null, null,
                     local("2026-01-30T10:00", NEW_YORK));
             assertThatThrownBy(() -> ClockService.extend(once, policy, Requester.ENROLLEE, 5, "r", null, null,
-                    local("2026-01-31T10:00", NEW_YORK))).hasMessageContaining("already extended");
+                    local("2026-01-31T10:00", NEW_YORK))).isInstanceOf(ClockRuleException.class)
+                    .hasMessageContaining("already extended");
         }
 
         @Test

@@ -199,7 +199,8 @@ class GrievanceProcessTests {
         Task close = task("closeGrievance", pi);
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
                 complete(close, withVariables("closureReason", "CLOSED_UNSATISFIED")))
-                .hasMessageContaining("efforts");
+                .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+                .hasRootCauseInstanceOf(org.opengrievance.refusal.Refusal.class).hasMessageContaining("efforts");
         complete(close, withVariables("closureReason", "CLOSED_UNSATISFIED",
                 "closureEffortsNote", "Two meetings with the patient; offered a meal plan review."));
         assertThat(pi).isEnded();
