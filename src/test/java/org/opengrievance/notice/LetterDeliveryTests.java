@@ -258,6 +258,8 @@ class LetterDeliveryTests {
                 .startBeforeActivity("closeGrievance").execute();
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
                 complete(task("closeGrievance", pi), withVariables("closureReason", "RESOLVED")))
+                .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+                .hasRootCauseInstanceOf(org.opengrievance.refusal.Refusal.class)
                 .hasMessageContaining("resolution letter").hasMessageContaining("CMS-HOSP-8");
         org.assertj.core.api.Assertions.assertThat(cases.findByCaseNumber(pi.getBusinessKey()).orElseThrow().status())
                 .isEqualTo("OPEN");
@@ -288,15 +290,26 @@ class LetterDeliveryTests {
         // MA-6: a quality-of-care plan grievance states the QIO rights
         org.assertj.core.api.Assertions.assertThat(planLetter).contains("Example BFCC-QIO");
 
-        // the classification notice and both resolution letters wait in the print queue
+        // the classification notice and both resolution letters wait in the print queue, each print task for
+        // its own letter
         java.util.List<org.camunda.bpm.engine.task.Task> prints = engine.getTaskService().createTaskQuery()
                 .processInstanceBusinessKey(c.caseNumber()).taskDefinitionKey("printAndMailLetter").list();
         org.assertj.core.api.Assertions.assertThat(prints).hasSize(3);
-        for (org.camunda.bpm.engine.task.Task print : prints.subList(0, 2)) {
-            complete(print, withVariables("mailedAt", "2026-12-10T12:00:00-06:00"));
+        java.util.Map<String, org.camunda.bpm.engine.task.Task> printOf = new java.util.HashMap<>();
+        for (org.camunda.bpm.engine.task.Task print : prints) {
+            long letterId = ((Number) engine.getTaskService().getVariable(print.getId(), "letterId")).longValue();
+            LetterSummary letter = letters.list(c.caseNumber()).stream().filter(l -> l.id() == letterId)
+                    .findFirst().orElseThrow();
+            printOf.put(letter.kind() + " " + letter.regime(), print);
         }
+        org.assertj.core.api.Assertions.assertThat(printOf).containsOnlyKeys("CLASSIFICATION_NOTICE MEDICARE_ADVANTAGE",
+                "RESOLUTION HOSPITAL_COP", "RESOLUTION MEDICARE_ADVANTAGE");
+
+        // the hospital's letter went: the plan's is still owed (MA-6), so the case cannot close yet
+        complete(printOf.get("CLASSIFICATION_NOTICE MEDICARE_ADVANTAGE"), withVariables("mailedAt", "2026-12-10T12:00:00-06:00"));
+        complete(printOf.get("RESOLUTION HOSPITAL_COP"), withVariables("mailedAt", "2026-12-10T12:00:00-06:00"));
         assertThat(pi).isNotWaitingAt("closeGrievance");
-        complete(prints.get(2), withVariables("mailedAt", "2026-12-10T12:02:00-06:00"));
+        complete(printOf.get("RESOLUTION MEDICARE_ADVANTAGE"), withVariables("mailedAt", "2026-12-10T12:02:00-06:00"));
         assertThat(pi).isWaitingAt("closeGrievance");
         complete(task("closeGrievance", pi), withVariables("closureReason", "RESOLVED"));
         assertThat(pi).isEnded();
