@@ -234,7 +234,9 @@ class LetterDeliveryTests {
         CaseSteps.draft(pi, "MAIL");
         CaseSteps.approve(pi);
         String text = pdfText(letters.pdf(resolution(pi.getBusinessKey()).id()));
-        org.assertj.core.api.Assertions.assertThat(text).contains("Example BFCC-QIO");
+        // the QIO configured for this facility (application-test.yaml), with its numbers
+        org.assertj.core.api.Assertions.assertThat(text).contains("Lakeshore Test QIO").contains("(312) 555-0142")
+                .doesNotContain("Example BFCC-QIO");
     }
 
     @Test
@@ -288,7 +290,7 @@ class LetterDeliveryTests {
         String planLetter = pdfText(letters.pdf(resolutions.stream()
                 .filter(l -> l.regime().equals("MEDICARE_ADVANTAGE")).findFirst().orElseThrow().id()));
         // MA-6: a quality-of-care plan grievance states the QIO rights
-        org.assertj.core.api.Assertions.assertThat(planLetter).contains("Example BFCC-QIO");
+        org.assertj.core.api.Assertions.assertThat(planLetter).contains("Lakeshore Test QIO").contains("(312) 555-0142");
 
         // the classification notice and both resolution letters wait in the print queue, each print task for
         // its own letter
