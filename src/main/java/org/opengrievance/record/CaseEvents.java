@@ -41,7 +41,8 @@ class CaseEvents {
                 .param("subject", cut(subject, SUBJECT_MAX)).param("detail", cut(write(detail), DETAIL_MAX))
                 .param("n", caseNumber).update();
         if (added == 1) {
-            jdbc.sql("UPDATE grievance_case SET updated_at = ? WHERE case_number = ?").params(when, caseNumber).update();
+            jdbc.sql("UPDATE grievance_case SET updated_at = ? WHERE case_number = ?").params(when, caseNumber)
+                    .update();
         }
     }
 

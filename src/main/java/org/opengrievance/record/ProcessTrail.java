@@ -128,7 +128,7 @@ class ProcessTrail {
                 text(execution.getVariable(InvestigationProcess.HARM_LEVEL)), now);
     }
 
-    /** The withdrawal message started the withdrawal sub-process: the patient withdrew now, told to whoever is signed in. */
+    /** The withdrawal message started the withdrawal sub-process: withdrawn now, as the signed-in user recorded. */
     private void withdrawn(String caseNumber, DelegateExecution execution) {
         Instant now = clock.instant();
         readModel.withdrawn(caseNumber, now);

@@ -20,7 +20,8 @@ final class Sentences {
                     + list(d.get("regimes")) + ".";
             case "CLASSIFICATION_SUGGESTED" -> "The classification rules suggested " + str(d, "classification")
                     + rule(str(d, "rule")) + ": " + ended(str(d, "reason"));
-            case "CLASSIFICATION_CONFIRMED" -> subject(who) + " confirmed the classification " + str(d, "classification") + ".";
+            case "CLASSIFICATION_CONFIRMED" -> subject(who) + " confirmed the classification "
+                    + str(d, "classification") + ".";
             case "CLASSIFICATION_OVERRIDDEN" -> subject(who) + " changed the classification to "
                     + str(d, "classification") + ": " + ended(str(d, "reason"));
             case "TASK_ASSIGNED" -> Boolean.TRUE.equals(d.get("byModel"))
@@ -65,7 +66,8 @@ final class Sentences {
                     ? "orally (" + str(d, "channel") + ")" : "in writing (" + str(d, "channel") + ")")
                     + (who == null ? "" : ", recorded by " + who) + ".";
             case "ORAL_NOTIFICATION" -> subject(who) + " told the patient orally of the " + str(d, "notice") + ".";
-            case "READ" -> subject(who) + " read the case's " + str(d, "action") + " (surface " + str(d, "surface") + ").";
+            case "READ" -> subject(who) + " read the case's " + str(d, "action") + " (surface "
+                    + str(d, "surface") + ").";
             default -> s.kind() + (regime == null ? "" : " (" + regime + ")") + ".";
         };
     }

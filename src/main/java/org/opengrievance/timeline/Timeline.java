@@ -8,9 +8,9 @@ import java.util.Map;
  * model) and every step in order of instant, each in its governing zone and in UTC, with who did it. Instants
  * are ISO-8601 strings: with the zone's offset ({@code at}) and in UTC ({@code atUtc}).
  */
-public record Timeline(String caseNumber, String zone, Header header, List<Event> events) {
+public record Timeline(String caseNumber, String zone, TimelineHeader header, List<TimelineEvent> events) {
 
-    public record Header(String receivedAt, String receivedAtUtc, String channel, List<String> regimes,
+    public record TimelineHeader(String receivedAt, String receivedAtUtc, String channel, List<String> regimes,
             String classification, String status, String responseDueAt, String closedAt, boolean late,
             boolean expedited, boolean extended, String department, String hcatCategory) {
     }
@@ -21,7 +21,7 @@ public record Timeline(String caseNumber, String zone, Header header, List<Event
      *                engine's own delivery, null for the engine working on its own (timers)
      * @param details the facts of the event (codes, ids, instants); never the patient's data
      */
-    public record Event(String at, String atUtc, String zone, String kind, String actor, String summary,
+    public record TimelineEvent(String at, String atUtc, String zone, String kind, String actor, String summary,
             Map<String, Object> details) {
     }
 }

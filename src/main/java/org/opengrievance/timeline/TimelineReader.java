@@ -73,14 +73,15 @@ class TimelineReader {
         steps.addAll(reads(caseNumber, c.zone()));
         steps.sort(StepOrder.ORDER);
 
-        List<Timeline.Event> events = steps.stream().map(s -> new Timeline.Event(local(s.at(), s.zone()),
-                utc(s.at()), s.zone().getId(), s.kind(), s.actor(), Sentences.of(s), s.details())).toList();
+        List<Timeline.TimelineEvent> events = steps.stream().map(s -> new Timeline.TimelineEvent(
+                local(s.at(), s.zone()), utc(s.at()), s.zone().getId(), s.kind(), s.actor(), Sentences.of(s),
+                s.details())).toList();
         List<String> regimes = c.regimes() == null || c.regimes().isBlank() ? List.copyOf(clocks.keySet())
                 : Arrays.stream(c.regimes().split(",")).map(String::trim).toList();
-        Timeline.Header header = new Timeline.Header(local(c.receivedAt(), c.zone()), utc(c.receivedAt()),
-                c.channel(), regimes, c.classification(), c.status(), local(c.responseDueAt(), c.zone()),
-                local(c.closedAt(), c.zone()), c.late(), c.expedited(), c.extended(), c.department(),
-                c.hcatCategory());
+        Timeline.TimelineHeader header = new Timeline.TimelineHeader(local(c.receivedAt(), c.zone()),
+                utc(c.receivedAt()), c.channel(), regimes, c.classification(), c.status(),
+                local(c.responseDueAt(), c.zone()), local(c.closedAt(), c.zone()), c.late(), c.expedited(),
+                c.extended(), c.department(), c.hcatCategory());
         return new Timeline(caseNumber, c.zone().getId(), header, events);
     }
 
