@@ -272,7 +272,8 @@ class TimelineReader {
         try {
             return json.readValue(detail, MAP);
         } catch (Exception e) {
-            throw new IllegalStateException("case_event detail is not a JSON object", e);
+            // a row written by hand or cut short: the event still shows, without its details
+            return new LinkedHashMap<>(Map.of("detailUnreadable", true));
         }
     }
 
