@@ -23,6 +23,7 @@ final class ApiOperations {
     }
 
     private static final String CASE = "/api/grievances/{caseNumber}";
+    private static final String EXPORT = "/api/audit/exports/{name}.{format}";
 
     private static final Map<String, Doc> DOCS = Map.ofEntries(
             Map.entry("POST /api/grievances", new Doc("logGrievance", "Log a complaint: a new case, classified, with its deadline")),
@@ -34,7 +35,8 @@ final class ApiOperations {
             Map.entry("GET " + CASE + "/letters/{id}/pdf", new Doc("downloadLetter", "Download a stored letter as PDF")),
             Map.entry("GET " + CASE + "/letters/preview/{kind}", new Doc("previewLetter", "Preview a letter of the case as PDF (not stored)")),
             Map.entry("GET " + CASE + "/notifications", new Doc("listNotifications", "List the written and oral notifications of the patient")),
-            Map.entry("POST " + CASE + "/notifications/oral", new Doc("recordOralNotification", "Record an oral notification (phone or in person)")));
+            Map.entry("POST " + CASE + "/notifications/oral", new Doc("recordOralNotification", "Record an oral notification (phone or in person)")),
+            Map.entry("GET " + EXPORT, new Doc("exportAudit", "Export a CMS grievance universe, the hospital grievance log or the timeliness report (CSV or XLSX)")));
 
     private ApiOperations() {
     }
@@ -54,6 +56,9 @@ final class ApiOperations {
             ok.setDescription("the letter");
             ok.setContent(new Content().addMediaType("application/pdf",
                     new MediaType().schema(new StringSchema().format("binary"))));
+        }
+        if (path.equals(EXPORT)) {
+            export(responses);
         }
         boolean changes = method != HttpMethod.GET;
         problem(responses, "400", changes ? "a field is missing or wrong (named in `errors`)" : "a path parameter is not valid");
@@ -85,6 +90,18 @@ final class ApiOperations {
                 .description("Any 1–200 visible ASCII characters (a UUID): a retry with the same key and body "
                         + "returns the first answer instead of logging the complaint twice; kept 24 hours, per user.")
                 .schema(new StringSchema().maxLength(200).example("3f8e4c1a-2b7d-4e0f-9a61-0c5d2e7b9f14")));
+    }
+
+    /** The export as CSV or XLSX; its parameters named in a 400; a file that did not validate, row by row, in a 422. */
+    private static void export(ApiResponses responses) {
+        ApiResponse ok = responses.get("200");
+        ok.setDescription("the export (docs/audit-exports.md gives its columns)");
+        ok.setContent(new Content()
+                .addMediaType("text/csv", new MediaType().schema(new StringSchema()))
+                .addMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        new MediaType().schema(new StringSchema().format("binary"))));
+        problem(responses, "400", "an unknown export or format, or a bad date range (the parameter is named in `errors`)");
+        problem(responses, "422", "the export did not validate: `errors` names each row (case number) and field at fault");
     }
 
     @SuppressWarnings("rawtypes")
