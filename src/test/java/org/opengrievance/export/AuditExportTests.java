@@ -64,7 +64,7 @@ class AuditExportTests {
     @Autowired TestUsers users;
     @Autowired JdbcClient jdbc;
 
-    /** The known cases' numbers by the letter the expected files use ({A} ... {G}). */
+    /** The known cases' numbers by the letter the expected files use ({A} ... {H}). */
     final Map<String, String> cases = new LinkedHashMap<>();
 
     @BeforeAll
@@ -153,6 +153,19 @@ class AuditExportTests {
             run.close(f, "2024-05-01T10:00:00-05:00");
             cases.put("F", f.getBusinessKey());
 
+            // H: Medicare Advantage, withdrawn by the enrollee: CMS leaves withdrawn grievances out of the universe
+            ProcessInstance h = run.open(ExportCases.request(Channel.LETTER, "2024-03-29T10:00:00-05:00", "Taylor Brooks",
+                    "The plan's letter about my benefits was confusing.", ServiceArea.OTHER,
+                    List.of(Regime.MEDICARE_ADVANTAGE), null, false, "3AC4DE5FG67"));
+            run.mail(h, "2024-03-29T15:00:00-05:00");
+            run.acknowledgeOrally(h, "2024-03-29T16:00:00-05:00");
+            run.at("2024-04-02T10:00:00-05:00");
+            assertThat(users.as(Role.PATIENT_RELATIONS).post().uri("/api/grievances/" + h.getBusinessKey() + "/withdrawal")
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .body("{\"note\":\"The enrollee withdrew it by phone.\"}").retrieve().toEntity(String.class)
+                    .getStatusCode().value()).isEqualTo(200);
+            cases.put("H", h.getBusinessKey());
+
             // G (May): Medicare Advantage with no member ID on file: the universe cannot name the enrollee
             ProcessInstance g = run.open(ExportCases.request(Channel.LETTER, "2024-05-06T10:00:00-05:00", "Riley Stone",
                     "The premium was charged twice.", ServiceArea.BILLING, List.of(Regime.MEDICARE_ADVANTAGE), null,
@@ -180,7 +193,7 @@ class AuditExportTests {
                 .toEntity(byte[].class);
     }
 
-    /** The expected file with the known cases' numbers in place of {A} ... {G}. */
+    /** The expected file with the known cases' numbers in place of {A} ... {H}. */
     String expected(String file) throws IOException {
         String text = new ClassPathResource("export/" + file).getContentAsString(StandardCharsets.UTF_8);
         for (Map.Entry<String, String> c : cases.entrySet()) {
