@@ -1,5 +1,6 @@
 package org.opengrievance.apidoc;
 
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.Operation;
@@ -11,6 +12,8 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+
+import org.opengrievance.export.ExportName;
 
 /**
  * What each operation of {@code /api} is for and what it answers, in one table next to the controllers
@@ -58,7 +61,7 @@ final class ApiOperations {
                     new MediaType().schema(new StringSchema().format("binary"))));
         }
         if (path.equals(EXPORT)) {
-            export(responses);
+            export(operation, responses);
         }
         boolean changes = method != HttpMethod.GET;
         problem(responses, "400", changes ? "a field is missing or wrong (named in `errors`)" : "a path parameter is not valid");
@@ -93,7 +96,17 @@ final class ApiOperations {
     }
 
     /** The export as CSV or XLSX; its parameters named in a 400; a file that did not validate, row by row, in a 422. */
-    private static void export(ApiResponses responses) {
+    private static void export(Operation operation, ApiResponses responses) {
+        operation.getParameters().forEach(p -> {
+            switch (p.getName()) {
+                case "name" -> p.description("which export").schema(new StringSchema()._enum(ExportName.paths()));
+                case "format" -> p.description("the file format").schema(new StringSchema()._enum(List.of("csv", "xlsx")));
+                case "from", "to" -> p.required(true).description("first (from) or last (to) receipt date of the range,"
+                        + " inclusive; at most 13 months").schema(new StringSchema().format("date").example(
+                                "from".equals(p.getName()) ? "2026-01-01" : "2026-12-31"));
+                default -> { }
+            }
+        });
         ApiResponse ok = responses.get("200");
         ok.setDescription("the export (docs/audit-exports.md gives its columns)");
         ok.setContent(new Content()

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.opengrievance.clock.Regime;
 
 /** The exports an auditor can ask for, by the name in their address, and the regimes whose clocks they read. */
-enum ExportName {
+public enum ExportName {
     /** The Part C grievance universe (CMS-10717 ODAG table 5, GRV_C): Medicare Advantage clocks. */
     PART_C_GRIEVANCES("part-c-grievances", List.of(Regime.MEDICARE_ADVANTAGE)),
     /** The Part D grievance universe (CDAG): Part D clocks. */
@@ -37,7 +37,12 @@ enum ExportName {
         return Arrays.stream(values()).filter(n -> n.path.equals(path)).findFirst();
     }
 
+    /** The names of every export, as their addresses spell them. */
+    public static List<String> paths() {
+        return Arrays.stream(values()).map(ExportName::path).toList();
+    }
+
     static String known() {
-        return String.join(", ", Arrays.stream(values()).map(ExportName::path).toList());
+        return String.join(", ", paths());
     }
 }
