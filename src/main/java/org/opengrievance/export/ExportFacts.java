@@ -41,7 +41,7 @@ class ExportFacts {
         Map<String, Object> p = Map.of("regimes", regimes.stream().map(Enum::name).toList(),
                 "lo", utc(range.lowerBound()), "hi", utc(range.upperBound()));
         Map<String, List<LetterRow>> letters = group(jdbc.sql("""
-                SELECT l.case_number, l.kind, l.regime, l.status, l.approved_at, l.sent_at, l.channel, l.sha256
+                SELECT l.case_number, l.kind, l.regime, l.approved_at, l.sent_at, l.channel
                 FROM letter l WHERE l.kind IN ('RESOLUTION', 'EXTENSION') AND l.case_number IN (""" + CLOCKS + ")")
                 .params(p).query(ExportFacts::letter).list(), LetterRow::caseNumber);
         Map<String, List<NoticeRow>> notices = group(jdbc.sql("""
@@ -57,7 +57,7 @@ class ExportFacts {
                   gc.service_area, gc.classification, gc.classification_rule, gc.status, gc.closure_reason,
                   gc.closed_at, gc.member_id, gc.quality_of_care, gc.requester, gc.resolution_summary,
                   cc.regime, cc.owner_name, cc.zone, cc.kind, cc.received_at, cc.binding_due_at, cc.interim_sent_at,
-                  cc.extension_days, cc.extension_requested_by, cc.extended_at, cc.expedite_trigger, cc.late
+                  cc.extension_days, cc.extension_requested_by, cc.expedite_trigger, cc.late
                 FROM case_clock cc JOIN grievance_case gc ON gc.case_number = cc.case_number
                 WHERE cc.regime IN (:regimes) AND cc.received_at >= :lo AND cc.received_at < :hi
                   AND gc.classification = 'GRIEVANCE'
@@ -84,13 +84,12 @@ class ExportFacts {
                 rs.getString("owner_name"), rs.getString("channel"), rs.getString("facility_name"),
                 rs.getString("patient_name"), rs.getString("complaint_text"), rs.getString("service_area"),
                 rs.getString("classification"), rs.getString("classification_rule"),
-                decision == null ? null : decision.kind(), decision == null ? null : decision.at(),
+                decision == null ? null : decision.kind(),
                 rs.getString("status"), rs.getString("closure_reason"), instant(rs, "closed_at"),
                 rs.getString("member_id"), rs.getBoolean("quality_of_care"), rs.getString("requester"),
                 rs.getString("resolution_summary"), "EXPEDITED".equals(rs.getString("kind")),
                 rs.getString("expedite_trigger"), instant(rs, "binding_due_at"), instant(rs, "interim_sent_at"),
-                rs.getInt("extension_days"), rs.getString("extension_requested_by"), instant(rs, "extended_at"),
-                rs.getBoolean("late"), latest(own, "RESOLUTION"), latest(own, "EXTENSION"),
+                rs.getInt("extension_days"), rs.getString("extension_requested_by"), rs.getBoolean("late"), latest(own, "RESOLUTION"), latest(own, "EXTENSION"),
                 acknowledgement == null ? null : acknowledgement.at(),
                 acknowledgement == null ? null : acknowledgement.mode(),
                 oralResolution == null ? null : oralResolution.at());
@@ -100,7 +99,7 @@ class ExportFacts {
     private static GrievanceFacts.Letter latest(List<LetterRow> letters, String kind) {
         return letters.stream().filter(l -> kind.equals(l.kind()))
                 .max(Comparator.comparing(l -> l.approvedAt() == null ? Instant.MIN : l.approvedAt()))
-                .map(l -> new GrievanceFacts.Letter(l.status(), l.approvedAt(), l.sentAt(), l.channel(), l.sha256()))
+                .map(l -> new GrievanceFacts.Letter(l.approvedAt(), l.sentAt(), l.channel()))
                 .orElse(null);
     }
 
@@ -110,8 +109,8 @@ class ExportFacts {
                 .min(Comparator.comparing(NoticeRow::at)).orElse(null);
     }
 
-    private record LetterRow(String caseNumber, String kind, String regime, String status, Instant approvedAt,
-            Instant sentAt, String channel, String sha256) {
+    private record LetterRow(String caseNumber, String kind, String regime, Instant approvedAt, Instant sentAt,
+            String channel) {
     }
 
     private record NoticeRow(String caseNumber, String kind, String mode, Instant at) {
@@ -122,8 +121,7 @@ class ExportFacts {
 
     private static LetterRow letter(ResultSet rs, int i) throws SQLException {
         return new LetterRow(rs.getString("case_number"), rs.getString("kind"), rs.getString("regime"),
-                rs.getString("status"), instant(rs, "approved_at"), instant(rs, "sent_at"), rs.getString("channel"),
-                rs.getString("sha256"));
+                instant(rs, "approved_at"), instant(rs, "sent_at"), rs.getString("channel"));
     }
 
     private static NoticeRow notice(ResultSet rs, int i) throws SQLException {

@@ -25,7 +25,6 @@ record GrievanceFacts(
         String classificationRule,
         /** the person's decision on the suggestion: CONFIRMED or OVERRIDDEN (classification_event), or null */
         String classificationDecision,
-        Instant classificationDecidedAt,
         String status,
         String closureReason,
         Instant closedAt,
@@ -39,7 +38,6 @@ record GrievanceFacts(
         Instant interimSentAt,
         int extensionDays,
         String extensionRequestedBy,
-        Instant extendedAt,
         boolean lateRecorded,
         Letter resolution,
         Letter extensionNotice,
@@ -48,7 +46,7 @@ record GrievanceFacts(
         Instant oralResolutionAt) {
 
     /** A letter of this regime: when it was approved and sent, and how. */
-    record Letter(String status, Instant approvedAt, Instant sentAt, String channel, String sha256) {
+    record Letter(Instant approvedAt, Instant sentAt, String channel) {
 
         boolean sent() {
             return sentAt != null;

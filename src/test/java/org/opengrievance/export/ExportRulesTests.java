@@ -117,8 +117,8 @@ class ExportRulesTests {
 
     static GrievanceFacts facts(String area, boolean qualityOfCare, String trigger) {
         return new GrievanceFacts("GRV-1", "MEDICARE_ADVANTAGE", ZoneId.of("America/Chicago"), Instant.EPOCH, "Plan",
-                "LETTER", "Facility", "A B", "text", area, "GRIEVANCE", null, "CONFIRMED", Instant.EPOCH, "OPEN", null,
-                null, null, qualityOfCare, "E", null, trigger != null, trigger, Instant.EPOCH, null, 0, null, null, false,
-                null, null, null, null, null);
+                "LETTER", "Facility", "A B", "text", area, "GRIEVANCE", null, "CONFIRMED", "OPEN", null, null, null,
+                qualityOfCare, "E", null, trigger != null, trigger, Instant.EPOCH, null, 0, null, false, null, null, null,
+                null, null);
     }
 }
