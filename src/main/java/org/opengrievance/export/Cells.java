@@ -31,6 +31,15 @@ final class Cells {
         return at == null ? null : LOG_DATE_TIME.format(at.atZone(zone));
     }
 
+    /**
+     * Free text on one line: the universes' description cells are single-line text in CMS's upload templates, and
+     * a line break inside a cell splits a row in many readers. Runs of line breaks (and the spaces around them)
+     * become one space.
+     */
+    static String oneLine(String text) {
+        return text == null ? null : text.strip().replaceAll("\\s*\\R+\\s*", " ");
+    }
+
     static String yn(boolean value) {
         return value ? "Y" : "N";
     }

@@ -108,14 +108,14 @@ class PartCUniverse implements Layout {
         // CMS asks for the time of receipt of expedited grievances only (24 hours are counted from it)
         c.put(RECEIVED_TIME, Cells.orNone(f.expedited(), Cells.cmsTime(f.receivedAt(), f.zone())));
         c.put(CATEGORY, UniverseCategory.partC(f));
-        c.put(ISSUE, f.complaintText());
+        c.put(ISSUE, Cells.oneLine(f.complaintText()));
         c.put(EXPEDITED, Cells.yn(f.expedited()));
         c.put(EXTENSION, Cells.yn(f.extended()));
         Extension.put(f, c, EXTENSION_REASON, EXTENSION_RIGHT, EXTENSION_DATE);
         c.put(RESOLVED_DATE, Cells.cmsDate(f.resolvedAt(), f.zone()));
         c.put(RESOLVED_TIME, Cells.cmsTime(f.resolvedAt(), f.zone()));
         Notifications.put(f, c, ORAL_DATE, ORAL_TIME, WRITTEN_DATE, WRITTEN_TIME);
-        c.put(RESOLUTION, f.resolutionDescription());
+        c.put(RESOLUTION, Cells.oneLine(f.resolutionDescription()));
         return row(f.caseNumber(), c);
     }
 

@@ -92,13 +92,13 @@ class PartDUniverse implements Layout {
         c.put(RECEIVED_TIME, Cells.cmsTime(f.receivedAt(), f.zone()));
         c.put(HOW_RECEIVED, HOW.get(f.channel()));
         c.put(PartCUniverse.CATEGORY, UniverseCategory.partD(f));
-        c.put(PartCUniverse.ISSUE, f.complaintText());
+        c.put(PartCUniverse.ISSUE, Cells.oneLine(f.complaintText()));
         c.put(PartCUniverse.EXPEDITED, Cells.yn(f.expedited()));
         c.put(PartCUniverse.EXTENSION, Cells.yn(f.extended()));
         Extension.put(f, c, PartCUniverse.EXTENSION_REASON, null, PartCUniverse.EXTENSION_DATE);
         Notifications.put(f, c, PartCUniverse.ORAL_DATE, PartCUniverse.ORAL_TIME, PartCUniverse.WRITTEN_DATE,
                 PartCUniverse.WRITTEN_TIME);
-        c.put(PartCUniverse.RESOLUTION, f.resolutionDescription());
+        c.put(PartCUniverse.RESOLUTION, Cells.oneLine(f.resolutionDescription()));
         return row(f.caseNumber(), c);
     }
 
