@@ -23,6 +23,7 @@ final class ApiOperations {
     }
 
     private static final String CASE = "/api/grievances/{caseNumber}";
+    private static final String AUDIT_CASES = "/api/audit/cases";
 
     private static final Map<String, Doc> DOCS = Map.ofEntries(
             Map.entry("POST /api/grievances", new Doc("logGrievance", "Log a complaint: a new case, classified, with its deadline")),
@@ -34,7 +35,10 @@ final class ApiOperations {
             Map.entry("GET " + CASE + "/letters/{id}/pdf", new Doc("downloadLetter", "Download a stored letter as PDF")),
             Map.entry("GET " + CASE + "/letters/preview/{kind}", new Doc("previewLetter", "Preview a letter of the case as PDF (not stored)")),
             Map.entry("GET " + CASE + "/notifications", new Doc("listNotifications", "List the written and oral notifications of the patient")),
-            Map.entry("POST " + CASE + "/notifications/oral", new Doc("recordOralNotification", "Record an oral notification (phone or in person)")));
+            Map.entry("POST " + CASE + "/notifications/oral", new Doc("recordOralNotification", "Record an oral notification (phone or in person)")),
+            Map.entry("GET " + AUDIT_CASES, new Doc("searchCases", "Search open and closed cases (auditors, the director), newest receipt first")),
+            Map.entry("GET " + AUDIT_CASES + "/{caseNumber}/history", new Doc("readCaseHistory", "Read what the engine recorded about a case: instances, activities, tasks, forms, decisions, incidents, operations")),
+            Map.entry("GET /api/audit/definitions/{definitionId}/xml", new Doc("readProcessModel", "Read the BPMN of a process definition (for the history diagram)")));
 
     private ApiOperations() {
     }
@@ -61,6 +65,12 @@ final class ApiOperations {
         problem(responses, "403", "the signed-in user's role may not do this");
         if (path.startsWith(CASE)) {
             problem(responses, "404", "there is no such case (or letter)");
+        }
+        if (path.equals(AUDIT_CASES) && method == HttpMethod.GET) {
+            CaseSearchParameters.describe(operation);
+        }
+        if (path.startsWith(AUDIT_CASES + "/") || path.startsWith("/api/audit/definitions/")) {
+            problem(responses, "404", "there is no such case (or process definition)");
         }
         if (changes && path.startsWith(CASE)) {
             problem(responses, "409", "the case's state or a rule forbids it (the rule is cited in `rule`)");
