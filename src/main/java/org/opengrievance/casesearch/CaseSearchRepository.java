@@ -35,8 +35,7 @@ class CaseSearchRepository {
         List<CaseSearchPage.Row> rows = jdbc.sql("""
                 SELECT g.case_number, g.patient_name, g.received_at, g.facility_zone, g.classification, g.status,
                   g.late, g.hcat_category, g.department, g.response_due_at, g.closed_at, g.process_instance_id
-                FROM grievance_case g""" + where + """
-                 ORDER BY g.received_at DESC, g.case_number DESC LIMIT :limit OFFSET :offset""")
+                FROM grievance_case g""" + where + " ORDER BY g.received_at DESC, g.case_number DESC LIMIT :limit OFFSET :offset")
                 .params(params).query((rs, i) -> row(rs, List.of())).list();
         return new CaseSearchPage(q.page(), q.size(), total, withRegimes(rows));
     }

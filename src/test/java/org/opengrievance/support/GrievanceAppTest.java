@@ -21,7 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({GrievanceAppTest.TestClock.class, TestUsers.class})
+@Import({GrievanceAppTest.TestClock.class, TestUsers.class, RecordedSql.Wrapping.class})
 public @interface GrievanceAppTest {
 
     /** Tests start at this instant: a Thursday, 2026-12-10 12:00 in Chicago. */
