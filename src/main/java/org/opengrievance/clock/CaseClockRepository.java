@@ -8,17 +8,20 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Tables case_clock and clock_event. */
+/** Tables case_clock and clock_event. Every change of a clock row is announced as a {@link ClockChanged}. */
 @Repository
 public class CaseClockRepository {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    CaseClockRepository(JdbcClient jdbc) {
+    CaseClockRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public void insert(String caseNumber, ClockState c) {
@@ -38,6 +41,7 @@ public class CaseClockRepository {
                 .param("expedited", odt(c.expeditedAt())).param("citation", c.policyCitation())
                 .param("source", c.policySource())
                 .update();
+        events.publishEvent(new ClockChanged(caseNumber));
     }
 
     public void update(String caseNumber, ClockState c) {
@@ -62,6 +66,7 @@ public class CaseClockRepository {
                 .param("source", c.policySource())
                 .param("n", caseNumber).param("regime", c.regime().name())
                 .update();
+        events.publishEvent(new ClockChanged(caseNumber));
     }
 
     /** A plan-initiated extension's justification (MA-4, MCD-6), printed in the extension notice. */

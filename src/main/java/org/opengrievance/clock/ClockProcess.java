@@ -9,6 +9,10 @@ public final class ClockProcess {
     public static final String HOSPITAL_KEY = "hospitalClock";
     public static final String PLAN_KEY = "planClock";
 
+    // activities
+    /** the escalation: the director reviews a case whose deadline is near */
+    public static final String REVIEW_NEAR_DEADLINE = "reviewNearDeadline";
+
     /** Passed in by the grievance's {@code runDeadlineClocks}. */
     public static final String REGIME = "regime";
 

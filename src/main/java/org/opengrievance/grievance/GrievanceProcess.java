@@ -13,6 +13,14 @@ public final class GrievanceProcess {
     public static final String REGISTER_CASE = "registerCase";
     public static final String CONFIRM_CLASSIFICATION = "confirmClassification";
     public static final String CLOSE_GRIEVANCE = "closeGrievance";
+    public static final String CLOSE_COMPLAINT = "closeComplaint";
+    public static final String RECORD_CLOSURE = "recordClosure";
+    public static final String RECORD_WITHDRAWN_CLOSURE = "recordWithdrawnClosure";
+    public static final String INVESTIGATE = "investigate";
+    public static final String DRAFT_RESPONSE = "draftResponse";
+    public static final String APPROVE_RESPONSE = "approveResponse";
+    /** the event sub-process the withdrawal message starts */
+    public static final String WITHDRAWAL = "withdrawal";
 
     // variables
     public static final String CASE_NUMBER = "caseNumber";
@@ -35,6 +43,13 @@ public final class GrievanceProcess {
     public static final String CLOSURE_EFFORTS_NOTE = "closureEffortsNote";
     public static final String POINT_OF_CARE_RESOLUTION = "pointOfCareResolution";
     public static final String WITHDRAWAL_NOTE = "withdrawalNote";
+    public static final String REGIMES = "regimes";
+    public static final String RESPONSE_CHANNEL = "responseChannel";
+    public static final String RESPONSE_DRAFT = "responseDraft";
+    public static final String PATIENT_STEPS_TEXT = "patientStepsText";
+    public static final String APPROVAL_DECISION = "approvalDecision";
+    public static final String APPROVE = "APPROVE";
+    public static final String RESOLUTION_LETTER_IDS = "resolutionLetterIds";
 
     private GrievanceProcess() {
     }

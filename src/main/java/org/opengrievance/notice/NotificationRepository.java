@@ -4,10 +4,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Table notification_event: every time the patient was told something, in writing or orally. */
+/**
+ * Table notification_event: every time the patient was told something, in writing or orally; each row is
+ * announced as a {@link NotificationRecorded}.
+ */
 @Repository
 public class NotificationRepository {
 
@@ -16,9 +20,11 @@ public class NotificationRepository {
     }
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    NotificationRepository(JdbcClient jdbc) {
+    NotificationRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public void record(String caseNumber, String kind, String mode, Long letterId, String channel,
@@ -28,6 +34,7 @@ public class NotificationRepository {
                   summary, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(caseNumber, kind, mode, letterId, channel, notifiedAt, actor, summary, recordedAt).update();
+        events.publishEvent(new NotificationRecorded(caseNumber, kind, mode, notifiedAt));
     }
 
     public List<Notification> list(String caseNumber) {

@@ -1,0 +1,62 @@
+package org.opengrievance.record;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Appends rows to {@code case_event} (append-only) and marks the case updated. Only for a business key that is
+ * a case: a task of a process outside any case writes nothing rather than failing the person's step.
+ */
+@Repository
+class CaseEvents {
+
+    static final int SUBJECT_MAX = 200;
+    static final int DETAIL_MAX = 2000;
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    CaseEvents(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** @param detail facts as a JSON object: codes, ids, instants and names of tasks; never free text of a person */
+    void append(String caseNumber, CaseEventKind kind, Instant at, String actor, String subject,
+            Map<String, ?> detail) {
+        OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        int added = jdbc.sql("""
+                INSERT INTO case_event (case_number, kind, occurred_at, actor, subject, detail)
+                SELECT case_number, :kind, :at, :actor, :subject, :detail FROM grievance_case WHERE case_number = :n
+                """)
+                .param("kind", kind.name()).param("at", when).param("actor", actor)
+                .param("subject", cut(subject, SUBJECT_MAX)).param("detail", cut(write(detail), DETAIL_MAX))
+                .param("n", caseNumber).update();
+        if (added == 1) {
+            jdbc.sql("UPDATE grievance_case SET updated_at = ? WHERE case_number = ?").params(when, caseNumber).update();
+        }
+    }
+
+    private String write(Map<String, ?> detail) {
+        if (detail == null || detail.isEmpty()) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(detail);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("case event detail is not JSON", e);
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
