@@ -19,6 +19,13 @@ import org.springframework.web.context.request.RequestContextHolder;
 @Component
 public class PhiAccessLog {
 
+    /** The actions of the reads the API served before the auditor's views (what each endpoint discloses). */
+    public static final String CASE = "case";
+    public static final String LETTERS = "letters";
+    public static final String LETTER = "letter";
+    public static final String LETTER_PREVIEW = "letter-preview";
+    public static final String NOTIFICATIONS = "notifications";
+
     private static final int PARAMETERS_MAX = 1000;
 
     private final JdbcClient jdbc;
@@ -31,7 +38,12 @@ public class PhiAccessLog {
 
     /** A read of one case: {@code action} says what was read ("case", "timeline", "history", "letter"). */
     public void caseRead(String caseNumber, String action) {
-        insert(action, caseNumber, null, null, surface(AccessSurface.API));
+        caseRead(caseNumber, action, null);
+    }
+
+    /** The same, with what within the case was read ({@code letter=17}, {@code kind=RESOLUTION}), never patient data. */
+    public void caseRead(String caseNumber, String action, String detail) {
+        insert(action, caseNumber, null, detail, surface(AccessSurface.API));
     }
 
     /** A search that listed cases (names among them): the parameters that chose them, never patient data. */

@@ -5,6 +5,7 @@ import java.security.Principal;
 
 import jakarta.validation.Valid;
 
+import org.opengrievance.access.PhiAccessLog;
 import org.opengrievance.grievance.CaseView;
 import org.opengrievance.grievance.GrievanceCaseService;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,11 +27,14 @@ class GrievanceController {
     private final IntakeService intake;
     private final IdempotentIntake idempotent;
     private final GrievanceCaseService cases;
+    private final PhiAccessLog accessLog;
 
-    GrievanceController(IntakeService intake, IdempotentIntake idempotent, GrievanceCaseService cases) {
+    GrievanceController(IntakeService intake, IdempotentIntake idempotent, GrievanceCaseService cases,
+            PhiAccessLog accessLog) {
         this.intake = intake;
         this.idempotent = idempotent;
         this.cases = cases;
+        this.accessLog = accessLog;
     }
 
     @PostMapping
@@ -61,7 +65,10 @@ class GrievanceController {
 
     @GetMapping("/{caseNumber}")
     CaseView read(@PathVariable String caseNumber) {
-        return cases.view(caseNumber);
+        CaseView view = cases.view(caseNumber);
+        // recorded before the answer leaves: a read the log cannot record fails
+        accessLog.caseRead(view.caseNumber(), PhiAccessLog.CASE);
+        return view;
     }
 
     @PostMapping("/{caseNumber}/withdrawal")

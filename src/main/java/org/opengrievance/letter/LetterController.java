@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.opengrievance.access.PhiAccessLog;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,14 +27,19 @@ class LetterController {
     static final URI INTEGRITY = URI.create("urn:grievance:problem:letter-integrity");
 
     private final LetterService letters;
+    private final PhiAccessLog accessLog;
 
-    LetterController(LetterService letters) {
+    LetterController(LetterService letters, PhiAccessLog accessLog) {
         this.letters = letters;
+        this.accessLog = accessLog;
     }
 
     @GetMapping
     List<LetterSummary> list(@PathVariable String caseNumber) {
-        return letters.list(caseNumber);
+        List<LetterSummary> list = letters.list(caseNumber);
+        // the list names the recipients: recorded before it leaves (a read the log cannot record fails)
+        accessLog.caseRead(caseNumber, PhiAccessLog.LETTERS);
+        return list;
     }
 
     @GetMapping("/{id}/pdf")
@@ -43,6 +49,7 @@ class LetterController {
             throw new LetterNotFoundException(caseNumber, id);
         }
         byte[] pdf = letters.pdf(id);
+        accessLog.caseRead(caseNumber, PhiAccessLog.LETTER, "letter=" + id);
         String file = caseNumber + "-" + letter.kind().templateName() + "-" + id + ".pdf";
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

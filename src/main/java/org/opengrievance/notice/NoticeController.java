@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.opengrievance.access.PhiAccessLog;
 import org.opengrievance.config.WithinTimeBounds;
 import org.opengrievance.grievance.Actors;
 import org.opengrievance.grievance.CaseNotFoundException;
@@ -49,9 +50,11 @@ class NoticeController {
     private final RuntimeService runtime;
     private final IdentityService identity;
     private final Clock clock;
+    private final PhiAccessLog accessLog;
 
     NoticeController(NoticeContents contents, LetterService letters, GrievanceCaseRepository cases,
-            NotificationRepository notifications, RuntimeService runtime, IdentityService identity, Clock clock) {
+            NotificationRepository notifications, RuntimeService runtime, IdentityService identity, Clock clock,
+            PhiAccessLog accessLog) {
         this.contents = contents;
         this.letters = letters;
         this.cases = cases;
@@ -59,6 +62,7 @@ class NoticeController {
         this.runtime = runtime;
         this.identity = identity;
         this.clock = clock;
+        this.accessLog = accessLog;
     }
 
     @GetMapping("/letters/preview/{kind}")
@@ -67,6 +71,8 @@ class NoticeController {
         Map<String, Object> vars = runtime.createProcessInstanceQuery().processInstanceId(c.processInstanceId())
                 .count() == 1 ? runtime.getVariables(c.processInstanceId()) : Map.of();
         byte[] pdf = letters.preview(contents.build(caseNumber, kind, vars));
+        // recorded before the letter leaves: a read the log cannot record fails
+        accessLog.caseRead(c.caseNumber(), PhiAccessLog.LETTER_PREVIEW, "kind=" + kind.name());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + caseNumber + "-preview.pdf\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -76,7 +82,9 @@ class NoticeController {
     @GetMapping("/notifications")
     List<NotificationRepository.Notification> list(@PathVariable String caseNumber) {
         cases.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
-        return notifications.list(caseNumber);
+        List<NotificationRepository.Notification> list = notifications.list(caseNumber);
+        accessLog.caseRead(caseNumber, PhiAccessLog.NOTIFICATIONS);
+        return list;
     }
 
     @PostMapping("/notifications/oral")

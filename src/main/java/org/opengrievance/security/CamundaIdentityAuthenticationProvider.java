@@ -51,6 +51,16 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             log.info("Authentication failed for user {}", LOGGABLE_ID.matcher(userId).matches() ? userId : "(not a user id)");
             throw new BadCredentialsException("Bad credentials");
         }
+        return authenticatedAs(identity, userId);
+    }
+
+    /**
+     * The user with their groups (the authorities) and tenants as the identity service knows them now: the same
+     * for HTTP Basic and the webapp session (WebappSessionSignIn), so both sign-ins carry the same roles.
+     *
+     * @throws AuthenticationServiceException when the user store (the database) does not answer
+     */
+    static UsernamePasswordAuthenticationToken authenticatedAs(IdentityService identity, String userId) {
         List<String> groups;
         List<String> tenants;
         try {

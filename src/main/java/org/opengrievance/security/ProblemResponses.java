@@ -20,12 +20,18 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * 401 and 403 of Spring Security as RFC 9457 problems, like every other error of the API. The 401 keeps the
- * {@code WWW-Authenticate: Basic} challenge, so Modeler, curl and a browser on Swagger UI know to ask.
+ * {@code WWW-Authenticate: Basic} challenge, so Modeler, curl and a browser on Swagger UI know to ask; except
+ * for a browser on the webapp session (WebappSessionSignIn.isSessionRequest: the Cockpit plugin, a Tasklist
+ * letter link), whose 401 challenges {@code Session} instead: a browser shows no password dialog for a scheme it
+ * does not know, and the problem says to sign in again in Tasklist or Cockpit.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     static final URI UNAUTHENTICATED = URI.create("urn:grievance:problem:unauthenticated");
     static final URI FORBIDDEN = URI.create("urn:grievance:problem:forbidden");
+    static final URI CSRF = URI.create("urn:grievance:problem:csrf-token");
+    /** The challenge of a 401 to a browser on the webapp session: not one a browser answers with a dialog. */
+    static final String SESSION_SCHEME = "Session";
 
     private final ObjectMapper json;
     private final String realm;
@@ -47,9 +53,11 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
             write(response, p);
             return;
         }
-        response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\"");
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                "Sign in with a user name and password (HTTP Basic).");
+        boolean session = WebappSessionSignIn.isSessionRequest(request);
+        response.setHeader("WWW-Authenticate", (session ? SESSION_SCHEME : "Basic") + " realm=\"" + realm + "\"");
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, session
+                ? "You are not signed in (or your session has ended): sign in again in Tasklist or Cockpit."
+                : "Sign in with a user name and password (HTTP Basic).");
         p.setType(UNAUTHENTICATED);
         p.setTitle("Authentication required");
         write(response, p);
@@ -62,6 +70,16 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                 "Your role does not allow this request.");
         p.setType(FORBIDDEN);
         p.setTitle("Forbidden");
+        write(response, p);
+    }
+
+    /** A change sent with the webapp session but without its CSRF token (or with another one). */
+    void csrfRefused(HttpServletResponse response) throws IOException {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "A change signed in by the webapp session must carry the session's CSRF token in the "
+                        + WebappSessions.CSRF_HEADER + " header.");
+        p.setType(CSRF);
+        p.setTitle("CSRF token missing or wrong");
         write(response, p);
     }
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -28,6 +29,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -39,9 +41,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <ul>
  * <li>{@code /camunda/**} (Tasklist, Cockpit, Admin and their API): the webapps' own session login, CSRF
  * protection and security headers, configured under {@code camunda.bpm.webapp}; Spring Security stays out.
- * <li>Everything else: HTTP Basic against Camunda's identity service, stateless, no CSRF (no cookies are
- * read). The project's API is checked by role here; {@code /engine-rest/**} (Modeler deploys, auditors read
- * history) only needs a known user, because the engine's authorizations decide the rest.
+ * <li>Everything else: HTTP Basic against Camunda's identity service, stateless, no CSRF (Basic rides on no
+ * cookie). The project's API ({@code /api/**}) also accepts the webapps' session, with their CSRF token for
+ * changes (WebappSessionSignIn: one sign-in for Cockpit's plugin and Tasklist's letter links). The API is checked
+ * by role here; {@code /engine-rest/**} (Modeler deploys, auditors read history) only needs a known user,
+ * because the engine's authorizations decide the rest.
  * {@code /actuator/health} and the redirect at {@code /} are open.
  * </ul>
  */
@@ -134,8 +138,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain everythingElse(HttpSecurity http, IdentityService identity, ObjectMapper json)
-            throws Exception {
+    SecurityFilterChain everythingElse(HttpSecurity http, IdentityService identity, ProcessEngine engine,
+            ObjectMapper json) throws Exception {
         ProblemResponses problems = new ProblemResponses(json, REALM);
         return http
                 .authorizeHttpRequests(a -> a
@@ -161,7 +165,10 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.realmName(REALM).authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // stateless; and a webapp session that comes along (one sign-in on /api) keeps its id: Spring's
+                // session-fixation defence would otherwise hand the browser a new one on every API call
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(f -> f.none()))
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -171,6 +178,9 @@ class SecurityConfig {
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+                // the webapp session on /api (before Basic, which wins when an Authorization header is sent)
+                .addFilterBefore(new WebappSessionSignIn(identity, engine.getAuthorizationService(), engine.getName(),
+                        problems), BasicAuthenticationFilter.class)
                 // same position, kept in this order: the engine learns the user, then the body is checked
                 .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
                 .addFilterAfter(new ApiInputFilter(json), AuthorizationFilter.class)

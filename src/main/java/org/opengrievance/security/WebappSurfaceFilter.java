@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -35,8 +34,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class WebappSurfaceFilter extends OncePerRequestFilter {
 
-    static final String CSRF_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
-    static final String CSRF_COOKIE = "XSRF-TOKEN";
+    static final String CSRF_SESSION_ATTRIBUTE = WebappSessions.CSRF_SESSION_ATTRIBUTE;
+    static final String CSRF_COOKIE = WebappSessions.CSRF_COOKIE;
 
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
@@ -140,8 +139,8 @@ class WebappSurfaceFilter extends OncePerRequestFilter {
             if (CSRF_SESSION_ATTRIBUTE.equals(name) || value == null) {
                 return false;
             }
-            if (value instanceof Authentications auths) {
-                return !auths.getAuthentications().isEmpty();
+            if (WebappSessions.isAuthentications(value)) {
+                return WebappSessions.isSignIn(value);
             }
             return !(name.endsWith("MUTEX") || name.endsWith("_mutex"));
         }

@@ -152,9 +152,14 @@ public class TestUsers {
 
         /** Loads the app's page (which sets the XSRF-TOKEN cookie) and posts the login form; returns the status. */
         public int logIn(Role role, String app) {
+            return logIn(role.userId(), role.password(), app);
+        }
+
+        /** The same for any user (one a test created itself). */
+        public int logIn(String userId, String password, String app) {
             send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET().build());
-            String form = "username=" + URLEncoder.encode(role.userId(), StandardCharsets.UTF_8) + "&password="
-                    + URLEncoder.encode(role.password(), StandardCharsets.UTF_8);
+            String form = "username=" + URLEncoder.encode(userId, StandardCharsets.UTF_8) + "&password="
+                    + URLEncoder.encode(password, StandardCharsets.UTF_8);
             int status = send(withToken(HttpRequest.newBuilder(URI.create(
                     base + "/camunda/api/admin/auth/user/default/login/" + app)))
                     .header("Content-Type", "application/x-www-form-urlencoded")
@@ -175,10 +180,38 @@ public class TestUsers {
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build());
         }
 
-        private HttpRequest.Builder withToken(HttpRequest.Builder request) {
-            String token = cookies.getCookieStore().getCookies().stream()
+        /**
+         * Any request with the session cookie (and whatever cookies the webapps set), {@code headers} as name, value,
+         * name, value...; no CSRF header unless the caller adds one ({@link #csrfToken()}).
+         */
+        public HttpResponse<String> send(String method, String path, String json, String... headers) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Accept", "application/json, application/problem+json, application/pdf")
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(json));
+            if (json != null) {
+                request.header("Content-Type", "application/json");
+            }
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            return send(request.build());
+        }
+
+        /** The CSRF token the webapps handed out for this session (cookie XSRF-TOKEN), empty before any. */
+        public String csrfToken() {
+            return cookies.getCookieStore().getCookies().stream()
                     .filter(c -> "XSRF-TOKEN".equals(c.getName())).map(HttpCookie::getValue).findFirst().orElse("");
-            return request.header("X-XSRF-TOKEN", token);
+        }
+
+        /** The webapps' logout, as the user menu of Tasklist and Cockpit sends it; returns the status. */
+        public int logOut() {
+            return send(withToken(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/logout")))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode();
+        }
+
+        private HttpRequest.Builder withToken(HttpRequest.Builder request) {
+            return request.header("X-XSRF-TOKEN", csrfToken());
         }
 
         private HttpResponse<String> send(HttpRequest request) {
