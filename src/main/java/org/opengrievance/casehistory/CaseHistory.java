@@ -55,12 +55,14 @@ public record CaseHistory(
     }
 
     /**
-     * A decision evaluated: {@code evaluatedBy} "process" for a business rule task, "clock opening" for the
-     * deadline policy the clock service evaluated while registerCase ran.
+     * A decision evaluated while one of the case's activities ran: a business rule task (classification,
+     * routing), or the clock service's deadline policy inside registerCase and the clock processes. The engine
+     * records an evaluation outside any process (a clock extended through the API) with no case: the timeline has
+     * those changes, with the rule they applied.
      */
     public record Decision(String id, String decisionKey, String decisionName, String decisionDefinitionId,
             OffsetDateTime evaluatedAt, String processInstanceId, String activityId, String activityInstanceId,
-            String evaluatedBy, List<Input> inputs, List<Output> outputs) {
+            List<Input> inputs, List<Output> outputs) {
     }
 
     public record Input(String clauseId, String name, String type, Object value) {

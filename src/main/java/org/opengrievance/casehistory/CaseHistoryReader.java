@@ -5,7 +5,6 @@ import static org.opengrievance.casehistory.HistoryValues.at;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,6 @@ import org.opengrievance.casehistory.CaseHistory.Incident;
 import org.opengrievance.casehistory.CaseHistory.Instance;
 import org.opengrievance.casehistory.CaseHistory.Operation;
 import org.opengrievance.casehistory.CaseHistory.UserTask;
-import org.opengrievance.clock.CaseClocks;
-import org.opengrievance.clock.DeadlinePolicies;
 import org.opengrievance.grievance.CaseNotFoundException;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.grievance.GrievanceCaseRepository;
@@ -59,13 +56,11 @@ class CaseHistoryReader {
 
     private final HistoryService history;
     private final GrievanceCaseRepository cases;
-    private final CaseClocks clocks;
     private final PhiAccessLog accessLog;
 
-    CaseHistoryReader(HistoryService history, GrievanceCaseRepository cases, CaseClocks clocks, PhiAccessLog accessLog) {
+    CaseHistoryReader(HistoryService history, GrievanceCaseRepository cases, PhiAccessLog accessLog) {
         this.history = history;
         this.cases = cases;
-        this.clocks = clocks;
         this.accessLog = accessLog;
     }
 
@@ -95,11 +90,7 @@ class CaseHistoryReader {
         operations.sort(Comparator.comparing(UserOperationLogEntry::getTimestamp));
         incidents.sort(Comparator.comparing(HistoricIncident::getCreateTime));
 
-        List<HistoricDecisionInstance> clockPolicies = clockOpeningPolicies(c, instances, activities);
-        List<Decision> allDecisions = new ArrayList<>();
-        decisions.forEach(d -> allDecisions.add(decision(d, "process", zone)));
-        clockPolicies.forEach(d -> allDecisions.add(decision(d, "clock opening", zone)));
-        allDecisions.sort(Comparator.comparing(Decision::evaluatedAt));
+        decisions.sort(Comparator.comparing(HistoricDecisionInstance::getEvaluationTime));
 
         List<HistoricTaskInstance> tasks = instances.isEmpty() ? List.of()
                 : history.createHistoricTaskInstanceQuery().rootProcessInstanceId(instances.get(0).getRootProcessInstanceId())
@@ -115,7 +106,7 @@ class CaseHistoryReader {
                 counts(activities),
                 tasks.stream().map(t -> task(t, completions.get(t.getId()), zone)).toList(),
                 submissions(ids, tasks, operations, completions, instances, zone),
-                allDecisions,
+                decisions.stream().map(d -> decision(d, zone)).toList(),
                 incidents.stream().map(i -> incident(i, zone)).toList(),
                 operations.stream().map(o -> operation(o, zone)).toList());
     }
@@ -132,46 +123,6 @@ class CaseHistoryReader {
                 .thenComparing(i -> i.getSuperProcessInstanceId() == null ? 0 : 1)
                 .thenComparing(HistoricProcessInstance::getId));
         return all;
-    }
-
-    /**
-     * The deadline policy is evaluated by the clock service (Java, DecisionService) while registerCase runs, not by
-     * a business rule task, so the engine records it without a process instance. It is found by the time window
-     * of the case's registerCase and the regimes the case's clocks run under; an identical evaluation of another
-     * case in the same milliseconds would give the same rule and is shown once.
-     */
-    private List<HistoricDecisionInstance> clockOpeningPolicies(GrievanceCase c, List<HistoricProcessInstance> instances,
-            List<HistoricActivityInstance> activities) {
-        if (instances.isEmpty()) {
-            return List.of();
-        }
-        String root = instances.get(0).getRootProcessInstanceId();
-        HistoricActivityInstance register = activities.stream()
-                .filter(a -> root.equals(a.getProcessInstanceId())
-                        && GrievanceProcess.REGISTER_CASE.equals(a.getActivityId()) && a.getEndTime() != null)
-                .findFirst().orElse(null);
-        if (register == null) {
-            return List.of();
-        }
-        Set<String> regimes = Set.copyOf(clocks.regimesOf(c.caseNumber()));
-        List<HistoricDecisionInstance> found = history.createHistoricDecisionInstanceQuery()
-                .decisionDefinitionKey(DeadlinePolicies.DECISION)
-                .evaluatedAfter(new Date(register.getStartTime().getTime() - 1))
-                .evaluatedBefore(new Date(register.getEndTime().getTime() + 1))
-                .includeInputs().includeOutputs().disableBinaryFetching().disableCustomObjectDeserialization()
-                .orderByEvaluationTime().asc().list();
-        Map<String, HistoricDecisionInstance> distinct = new LinkedHashMap<>();
-        for (HistoricDecisionInstance d : found) {
-            if (d.getProcessInstanceId() != null) {
-                continue;
-            }
-            Map<String, Object> inputs = new TreeMap<>();
-            d.getInputs().forEach(in -> inputs.put(String.valueOf(in.getClauseName()), in.getValue()));
-            if (regimes.contains(String.valueOf(inputs.get("regime")))) {
-                distinct.putIfAbsent(d.getDecisionDefinitionId() + inputs, d);
-            }
-        }
-        return List.copyOf(distinct.values());
     }
 
     private static Map<String, Map<String, Long>> counts(List<HistoricActivityInstance> activities) {
@@ -290,10 +241,10 @@ class CaseHistoryReader {
                 a.getCalledProcessInstanceId());
     }
 
-    private static Decision decision(HistoricDecisionInstance d, String evaluatedBy, ZoneId zone) {
+    private static Decision decision(HistoricDecisionInstance d, ZoneId zone) {
         return new Decision(d.getId(), d.getDecisionDefinitionKey(), d.getDecisionDefinitionName(),
                 d.getDecisionDefinitionId(), at(d.getEvaluationTime(), zone), d.getProcessInstanceId(),
-                d.getActivityId(), d.getActivityInstanceId(), evaluatedBy,
+                d.getActivityId(), d.getActivityInstanceId(),
                 d.getInputs().stream().map(in -> new CaseHistory.Input(in.getClauseId(), in.getClauseName(),
                         in.getTypeName(), HistoryValues.plain(in.getTypedValue(), zone))).toList(),
                 d.getOutputs().stream().map(out -> new CaseHistory.Output(out.getClauseId(), out.getClauseName(),
