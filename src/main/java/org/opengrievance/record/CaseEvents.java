@@ -18,8 +18,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CaseEvents {
 
+    /** the subject column, and each text of the detail: a detail has a handful of them, within its 2000 */
     static final int SUBJECT_MAX = 200;
-    static final int DETAIL_MAX = 2000;
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -38,10 +38,11 @@ class CaseEvents {
                 SELECT case_number, :kind, :at, :actor, :subject, :detail FROM grievance_case WHERE case_number = :n
                 """)
                 .param("kind", kind.name()).param("at", when).param("actor", actor)
-                .param("subject", cut(subject, SUBJECT_MAX)).param("detail", cut(write(detail), DETAIL_MAX))
+                .param("subject", cut(subject, SUBJECT_MAX)).param("detail", write(detail))
                 .param("n", caseNumber).update();
         if (added == 1) {
-            jdbc.sql("UPDATE grievance_case SET updated_at = ? WHERE case_number = ?").params(when, caseNumber).update();
+            jdbc.sql("UPDATE grievance_case SET updated_at = ? WHERE case_number = ?").params(when, caseNumber)
+                    .update();
         }
     }
 
@@ -49,8 +50,11 @@ class CaseEvents {
         if (detail == null || detail.isEmpty()) {
             return null;
         }
+        // each text short (a task name a model made long), so that the object stays whole within the column
+        Map<String, Object> shortened = new java.util.LinkedHashMap<>();
+        detail.forEach((k, v) -> shortened.put(k, v instanceof String s ? cut(s, SUBJECT_MAX) : v));
         try {
-            return json.writeValueAsString(detail);
+            return json.writeValueAsString(shortened);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("case event detail is not JSON", e);
         }

@@ -3,6 +3,8 @@ package org.opengrievance.record;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +72,11 @@ class ProcessTrail {
         List<String> regimes = jdbc.sql("SELECT regime FROM case_clock WHERE case_number = ?").param(caseNumber)
                 .query(String.class).list().stream()
                 .sorted((a, b) -> Integer.compare(order(a), order(b))).toList();
-        var row = jdbc.sql("SELECT channel, received_at, created_by FROM grievance_case WHERE case_number = ?")
-                .param(caseNumber)
-                .query((rs, i) -> new Object[] {rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3)})
+        var row = jdbc.sql("""
+                SELECT channel, received_at, created_by, facility_zone FROM grievance_case WHERE case_number = ?
+                """).param(caseNumber)
+                .query((rs, i) -> new Object[] {rs.getString(1), rs.getObject(2, OffsetDateTime.class)
+                        .atZoneSameInstant(ZoneId.of(rs.getString(4))).toOffsetDateTime(), rs.getString(3)})
                 .optional();
         if (row.isEmpty()) {
             return;
@@ -81,7 +85,7 @@ class ProcessTrail {
         readModel.registered(caseNumber, String.join(",", regimes), now);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("channel", row.get()[0]);
-        detail.put("receivedAt", ((OffsetDateTime) row.get()[1]).toInstant().toString());
+        detail.put("receivedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format((OffsetDateTime) row.get()[1]));
         detail.put("regimes", regimes);
         String actor = (String) row.get()[2];
         events.append(caseNumber, CaseEventKind.INTAKE, now, actor != null ? actor : signedIn(execution),
@@ -124,7 +128,7 @@ class ProcessTrail {
                 text(execution.getVariable(InvestigationProcess.HARM_LEVEL)), now);
     }
 
-    /** The withdrawal message started the withdrawal sub-process: the patient withdrew now, told to whoever is signed in. */
+    /** The withdrawal message started the withdrawal sub-process: withdrawn now, as the signed-in user recorded. */
     private void withdrawn(String caseNumber, DelegateExecution execution) {
         Instant now = clock.instant();
         readModel.withdrawn(caseNumber, now);

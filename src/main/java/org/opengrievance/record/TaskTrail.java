@@ -109,7 +109,7 @@ class TaskTrail {
         events.append(caseNumber, kind, now, actor, key, detail);
     }
 
-    /** What the resolution letter tells the patient: the steps taken and the results, as patient relations wrote them. */
+    /** What the resolution letter tells the patient: the steps taken and the results patient relations wrote. */
     private static String resolution(DelegateTask task) {
         StringJoiner text = new StringJoiner("\n\n");
         for (String name : new String[] {GrievanceProcess.PATIENT_STEPS_TEXT, GrievanceProcess.RESPONSE_DRAFT}) {
