@@ -1,14 +1,18 @@
 package org.opengrievance.apidoc;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem.HttpMethod;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 
@@ -39,7 +43,9 @@ final class ApiOperations {
             Map.entry("POST " + CASE + "/notifications/oral", new Doc("recordOralNotification", "Record an oral notification (phone or in person)")),
             Map.entry("GET " + AUDIT_CASES, new Doc("searchCases", "Search open and closed cases (auditors, the director), newest receipt first")),
             Map.entry("GET " + AUDIT_CASES + "/{caseNumber}/history", new Doc("readCaseHistory", "Read what the engine recorded about a case: instances, activities, tasks, forms, decisions, incidents, operations")),
-            Map.entry("GET /api/audit/definitions/{definitionId}/xml", new Doc("readProcessModel", "Read the BPMN of a process definition (for the history diagram)")));
+            Map.entry("GET /api/audit/definitions/{definitionId}/xml", new Doc("readProcessModel", "Read the BPMN of a process definition (for the history diagram)")),
+            Map.entry("GET /api/audit/access-log", new Doc("searchAccessLog", "Search the PHI access log (who read which case or export, when, from where), newest first")),
+            Map.entry("GET /api/audit/access-log.csv", new Doc("exportAccessLog", "Export the PHI access log of a date range as CSV (the export is logged too)")));
 
     private ApiOperations() {
     }
@@ -59,6 +65,15 @@ final class ApiOperations {
             ok.setDescription("the letter");
             ok.setContent(new Content().addMediaType("application/pdf",
                     new MediaType().schema(new StringSchema().format("binary"))));
+        }
+        if (path.equals("/api/audit/access-log.csv")) {
+            ApiResponse ok = responses.get("200");
+            ok.setDescription("the log's rows, newest first");
+            ok.setContent(new Content().addMediaType("text/csv", new MediaType().schema(new StringSchema())));
+        }
+        if (path.startsWith("/api/audit/access-log")) {
+            accessLogParameters(operation, path.endsWith(".csv"));
+            problem(responses, "400", "a query parameter is missing or wrong (named in `errors`)");
         }
         boolean changes = method != HttpMethod.GET;
         problem(responses, "400", changes ? "a field is missing or wrong (named in `errors`)" : "a path parameter is not valid");
@@ -96,6 +111,34 @@ final class ApiOperations {
                 .description("Any 1–200 visible ASCII characters (a UUID): a retry with the same key and body "
                         + "returns the first answer instead of logging the complaint twice; kept 24 hours, per user.")
                 .schema(new StringSchema().maxLength(200).example("3f8e4c1a-2b7d-4e0f-9a61-0c5d2e7b9f14")));
+    }
+
+    /** The access log's filters (read by access.AccessLogFilter from the query string). */
+    private static void accessLogParameters(Operation operation, boolean export) {
+        if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
+            return;
+        }
+        String day = "a calendar day in the facility's zone, YYYY-MM-DD, included";
+        operation.addParametersItem(query("actor", "the user id of the reader", false, new StringSchema().maxLength(64)));
+        operation.addParametersItem(query("caseNumber", "the case read", false, new StringSchema().maxLength(20)
+                .example("GRV-2026-000123")));
+        StringSchema surface = new StringSchema();
+        surface.setEnum(List.of("API", "COCKPIT", "TASKLIST", "EXPORT"));
+        operation.addParametersItem(query("surface", "where the read came from", false, surface));
+        operation.addParametersItem(query("from", "first day, " + day, export, new StringSchema().format("date")));
+        operation.addParametersItem(query("to", "last day, " + day, export, new StringSchema().format("date")));
+        if (!export) {
+            operation.addParametersItem(query("page", "page number, from 0", false,
+                    new IntegerSchema().minimum(BigDecimal.ZERO)._default(0)));
+            operation.addParametersItem(query("size", "rows per page, 1 to 200", false,
+                    new IntegerSchema().minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(200))._default(50)));
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Parameter query(String name, String description, boolean required, Schema schema) {
+        return new Parameter().in("query").name(name).description(description)
+                .required(required).schema(schema);
     }
 
     @SuppressWarnings("rawtypes")
