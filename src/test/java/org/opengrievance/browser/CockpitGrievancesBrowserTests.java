@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +50,7 @@ class CockpitGrievancesBrowserTests {
     @Autowired TestUsers users;
     @Autowired TaskService tasks;
     @Autowired FormService forms;
+    @Autowired RuntimeService runtime;
 
     private TasklistDriver browser;
 
@@ -92,6 +94,9 @@ class CockpitGrievancesBrowserTests {
         browser.explaining(() -> "the case view of " + caseNumber + ": " + text(d, ".grv-case-body"))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".grv-diagram[data-marked]")));
         assertThat(d.findElement(By.cssSelector(".grv-case-number")).getText()).isEqualTo(caseNumber);
+        // the viewer hides its overlays while it zooms the diagram to fit, and shows them once it has settled
+        browser.explaining(() -> "the counts on the diagram").until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".grv-count-badge[data-activity-id='closeGrievance']")));
         assertThat(d.findElements(By.cssSelector(".djs-element.grv-taken"))).hasSizeGreaterThan(5);
         for (String ran : List.of("registerCase", "confirmClassification", "investigate", "approveResponse",
                 "closeGrievance")) {
@@ -131,28 +136,63 @@ class CockpitGrievancesBrowserTests {
     }
 
     @Test
-    void intakeStaffAreRefusedTheView() {
-        logInToCockpitExpectingRefusal(INTAKE_USER);
-        assertThat(browser.webDriver().findElements(By.cssSelector("a.grv-nav-link"))).isEmpty();
+    void aRunningGrievancesPageInCockpitLeadsToItsHistory() {
+        String caseNumber = users.as(Role.INTAKE).post().uri("/api/grievances").contentType(MediaType.APPLICATION_JSON)
+                .body(intake("Pat Runningcockpit")).retrieve().body(JsonNode.class).get("caseNumber").asText();
+        String instance = engineInstanceOf(caseNumber);
+        WebDriver d = browser.webDriver();
+        logInToCockpit(AUDITOR_USER);
+        d.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime");
+        browser.explaining(() -> "the instance page's Grievance case tab" + browser.visibleAlerts())
+                .until(ExpectedConditions.elementToBeClickable(By.xpath(
+                        "//ul[contains(@class,'nav-tabs')]//a[normalize-space()='Grievance case']"))).click();
+        browser.explaining(() -> "the link to the case's history")
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.grv-open-case"))).click();
+        browser.explaining(() -> "the case view of " + caseNumber + ": " + text(d, ".grv-case-body"))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".grv-diagram[data-marked]")));
+        assertThat(d.findElement(By.cssSelector(".grv-case-number")).getText()).isEqualTo(caseNumber);
+        assertThat(d.findElements(By.cssSelector(".djs-element.grv-taken[data-element-id='confirmClassification']")))
+                .as("the task it waits at has begun").hasSize(1);
+        assertThat(browser.consoleErrors()).as("the browser console").isEmpty();
+    }
 
-        // signed in to Tasklist, the same browser session asks the auditors' API: refused
+    @Test
+    void intakeStaffAreRefusedTheView() {
+        // signed in to Tasklist, the browser's session asks the auditors' API: refused
         browser.logIn(INTAKE_USER, PASSWORD);
         Object status = ((JavascriptExecutor) browser.webDriver()).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 fetch('/api/audit/cases', {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
                   .then(r => done(r.status), () => done(-1));""");
         assertThat(status).isEqualTo(403L);
+        browser.logOut();
+
+        // and Cockpit, where the view lives, does not let intake staff in
+        logInToCockpitExpectingRefusal(INTAKE_USER);
+        assertThat(browser.webDriver().findElements(By.cssSelector("a.grv-nav-link"))).isEmpty();
+        browser.webDriver().get("http://localhost:" + port + "/camunda/app/cockpit/default/#/grievances");
+        browser.explaining(() -> "Cockpit's login form instead of the Grievances view")
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        assertThat(browser.webDriver().findElements(By.cssSelector(".grv-search-view"))).isEmpty();
     }
 
     // --- steps ---
 
-    private String closedCase(String patientName) {
-        String body = """
+    private static String intake(String patientName) {
+        return """
                 {"channel":"LETTER","receivedAt":"2026-12-04T16:30:00-06:00","patientName":"%s",
                  "complaintText":"The meals arrived cold three days running.","serviceArea":"NURSING",
                  "responseRequested":false,"preferredLanguage":"en"}""".formatted(patientName);
+    }
+
+    private String engineInstanceOf(String caseNumber) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey("grievance").singleResult().getId();
+    }
+
+    private String closedCase(String patientName) {
         String caseNumber = users.as(Role.INTAKE).post().uri("/api/grievances").contentType(MediaType.APPLICATION_JSON)
-                .body(body).retrieve().body(JsonNode.class).get("caseNumber").asText();
+                .body(intake(patientName)).retrieve().body(JsonNode.class).get("caseNumber").asText();
         new StaffSteps(tasks, forms, identity).closeNursingGrievance(caseNumber);
         return caseNumber;
     }

@@ -62,7 +62,7 @@ export default [
     id: 'grievances-instance-tab',
     pluginPoint: 'cockpit.processInstance.runtime.tab',
     priority: 1,
-    properties: { label: 'Grievance' },
+    properties: { label: 'Grievance case' },
     render: (node, { api, processInstanceId }) => {
       ensureStyles();
       append(clear(node), notice('info', 'Finding the case…'));
