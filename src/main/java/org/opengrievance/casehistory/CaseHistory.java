@@ -14,22 +14,22 @@ import java.util.Map;
 public record CaseHistory(
         String caseNumber,
         String zone,
-        List<Instance> processInstances,
-        List<Activity> activities,
+        List<HistoryInstance> processInstances,
+        List<HistoryActivity> activities,
         /** definition id → activity id → how many times it ran (the diagram's counts; multi-instance bodies left out) */
         Map<String, Map<String, Long>> activityCounts,
-        List<UserTask> userTasks,
-        List<FormSubmission> formSubmissions,
-        List<Decision> decisions,
-        List<Incident> incidents,
-        List<Operation> operations) {
+        List<HistoryUserTask> userTasks,
+        List<HistoryFormSubmission> formSubmissions,
+        List<HistoryDecision> decisions,
+        List<HistoryIncident> incidents,
+        List<HistoryOperation> operations) {
 
-    public record Instance(String id, String definitionId, String definitionKey, String definitionName,
+    public record HistoryInstance(String id, String definitionId, String definitionKey, String definitionName,
             Integer definitionVersion, String superProcessInstanceId, String state, OffsetDateTime startedAt,
             OffsetDateTime endedAt, Long durationMillis, String startUserId, String deleteReason) {
     }
 
-    public record Activity(String id, String activityId, String name, String type, String processInstanceId,
+    public record HistoryActivity(String id, String activityId, String name, String type, String processInstanceId,
             String processDefinitionId, OffsetDateTime startedAt, OffsetDateTime endedAt, Long durationMillis,
             boolean canceled, String taskId, String calledProcessInstanceId) {
     }
@@ -39,18 +39,18 @@ public record CaseHistory(
      * {@code completedBy}: the person the engine recorded completing it (user operation log), null when a
      * task ended otherwise (cancelled by the process, a deleted instance).
      */
-    public record UserTask(String id, String taskDefinitionKey, String name, String processInstanceId,
+    public record HistoryUserTask(String id, String taskDefinitionKey, String name, String processInstanceId,
             String processDefinitionId, OffsetDateTime createdAt, OffsetDateTime dueAt, List<String> candidateGroups,
             String claimedBy, OffsetDateTime claimedAt, String completedBy, OffsetDateTime completedAt,
-            OffsetDateTime endedAt, Long durationMillis, String endReason, List<Assignment> assignments) {
+            OffsetDateTime endedAt, Long durationMillis, String endReason, List<HistoryAssignment> assignments) {
     }
 
     /** An assignee change: {@code operation} add or delete, {@code by} who did it (null: the engine). */
-    public record Assignment(OffsetDateTime at, String assignee, String by, String operation) {
+    public record HistoryAssignment(OffsetDateTime at, String assignee, String by, String operation) {
     }
 
     /** The values a person submitted with a form (a task's or the start form), in the order they were recorded. */
-    public record FormSubmission(String taskId, String taskName, String processInstanceId, String activityInstanceId,
+    public record HistoryFormSubmission(String taskId, String taskName, String processInstanceId, String activityInstanceId,
             OffsetDateTime submittedAt, String submittedBy, Map<String, Object> values) {
     }
 
@@ -60,23 +60,23 @@ public record CaseHistory(
      * records an evaluation outside any process (a clock extended through the API) with no case: the timeline has
      * those changes, with the rule they applied.
      */
-    public record Decision(String id, String decisionKey, String decisionName, String decisionDefinitionId,
+    public record HistoryDecision(String id, String decisionKey, String decisionName, String decisionDefinitionId,
             OffsetDateTime evaluatedAt, String processInstanceId, String activityId, String activityInstanceId,
-            List<Input> inputs, List<Output> outputs) {
+            List<HistoryDecisionInput> inputs, List<HistoryDecisionOutput> outputs) {
     }
 
-    public record Input(String clauseId, String name, String type, Object value) {
+    public record HistoryDecisionInput(String clauseId, String name, String type, Object value) {
     }
 
-    public record Output(String clauseId, String name, String variable, String type, Object value, String ruleId,
+    public record HistoryDecisionOutput(String clauseId, String name, String variable, String type, Object value, String ruleId,
             Integer ruleOrder) {
     }
 
-    public record Incident(String id, String type, String message, String activityId, String processInstanceId,
+    public record HistoryIncident(String id, String type, String message, String activityId, String processInstanceId,
             OffsetDateTime createdAt, OffsetDateTime endedAt, String state, String causeIncidentId) {
     }
 
-    public record Operation(String id, String operationId, OffsetDateTime at, String userId, String operationType,
+    public record HistoryOperation(String id, String operationId, OffsetDateTime at, String userId, String operationType,
             String entityType, String category, String property, String orgValue, String newValue, String taskId,
             String processInstanceId, String annotation) {
     }

@@ -22,7 +22,7 @@ class CaseHistoryController {
     }
 
     @GetMapping("/api/audit/definitions/{definitionId}/xml")
-    ProcessModels.DefinitionXml definitionXml(@PathVariable String definitionId) {
+    ProcessModels.ProcessModelXml definitionXml(@PathVariable String definitionId) {
         return models.xml(definitionId);
     }
 }

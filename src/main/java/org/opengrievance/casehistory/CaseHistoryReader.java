@@ -26,14 +26,14 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.opengrievance.access.PhiAccessLog;
-import org.opengrievance.casehistory.CaseHistory.Activity;
-import org.opengrievance.casehistory.CaseHistory.Assignment;
-import org.opengrievance.casehistory.CaseHistory.Decision;
-import org.opengrievance.casehistory.CaseHistory.FormSubmission;
-import org.opengrievance.casehistory.CaseHistory.Incident;
-import org.opengrievance.casehistory.CaseHistory.Instance;
-import org.opengrievance.casehistory.CaseHistory.Operation;
-import org.opengrievance.casehistory.CaseHistory.UserTask;
+import org.opengrievance.casehistory.CaseHistory.HistoryActivity;
+import org.opengrievance.casehistory.CaseHistory.HistoryAssignment;
+import org.opengrievance.casehistory.CaseHistory.HistoryDecision;
+import org.opengrievance.casehistory.CaseHistory.HistoryFormSubmission;
+import org.opengrievance.casehistory.CaseHistory.HistoryIncident;
+import org.opengrievance.casehistory.CaseHistory.HistoryInstance;
+import org.opengrievance.casehistory.CaseHistory.HistoryOperation;
+import org.opengrievance.casehistory.CaseHistory.HistoryUserTask;
 import org.opengrievance.grievance.CaseNotFoundException;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.grievance.GrievanceCaseRepository;
@@ -136,16 +136,16 @@ class CaseHistoryReader {
         return counts;
     }
 
-    private UserTask task(HistoricTaskInstance t, UserOperationLogEntry completion, ZoneId zone) {
+    private HistoryUserTask task(HistoricTaskInstance t, UserOperationLogEntry completion, ZoneId zone) {
         List<HistoricIdentityLinkLog> links = history.createHistoricIdentityLinkLogQuery().taskId(t.getId())
                 .orderByTime().asc().list();
-        List<Assignment> assignments = links.stream().filter(l -> ASSIGNEE.equals(l.getType()))
-                .map(l -> new Assignment(at(l.getTime(), zone), l.getUserId(), l.getAssignerId(), l.getOperationType()))
+        List<HistoryAssignment> assignments = links.stream().filter(l -> ASSIGNEE.equals(l.getType()))
+                .map(l -> new HistoryAssignment(at(l.getTime(), zone), l.getUserId(), l.getAssignerId(), l.getOperationType()))
                 .toList();
         List<String> groups = links.stream().filter(l -> CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                 .map(HistoricIdentityLinkLog::getGroupId).distinct().toList();
-        Assignment held = null;
-        for (Assignment a : assignments) {
+        HistoryAssignment held = null;
+        for (HistoryAssignment a : assignments) {
             if ("add".equals(a.operation())) {
                 held = a;
             } else if (held != null && Objects.equals(held.assignee(), a.assignee())) {
@@ -153,7 +153,7 @@ class CaseHistoryReader {
             }
         }
         String claimedBy = held != null ? held.assignee() : t.getAssignee();
-        return new UserTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getProcessInstanceId(),
+        return new HistoryUserTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getProcessInstanceId(),
                 t.getProcessDefinitionId(), at(t.getStartTime(), zone), at(t.getDueDate(), zone), groups, claimedBy,
                 held != null ? held.at() : null, completion == null ? null : completion.getUserId(),
                 completion != null ? at(completion.getTimestamp(), zone)
@@ -165,7 +165,7 @@ class CaseHistoryReader {
      * What each form submission carried: the form fields the engine recorded for a task or a start form, or, for a
      * task completed without a form (the API, the engine's own callers), the variables its completion set.
      */
-    private List<FormSubmission> submissions(List<String> ids, List<HistoricTaskInstance> tasks,
+    private List<HistoryFormSubmission> submissions(List<String> ids, List<HistoricTaskInstance> tasks,
             List<UserOperationLogEntry> operations, Map<String, UserOperationLogEntry> completions,
             List<HistoricProcessInstance> instances, ZoneId zone) {
         if (ids.isEmpty()) {
@@ -201,7 +201,7 @@ class CaseHistoryReader {
                 }
             }
         }
-        List<FormSubmission> submissions = new ArrayList<>();
+        List<HistoryFormSubmission> submissions = new ArrayList<>();
         groups.forEach((key, details) -> {
             HistoricDetail first = details.get(0);
             String taskId = key.startsWith("task:") ? key.substring(5) : null;
@@ -220,47 +220,47 @@ class CaseHistoryReader {
             if (by == null && taskId == null) {
                 by = starters.get(first.getProcessInstanceId());
             }
-            submissions.add(new FormSubmission(taskId, taskId == null ? null : taskNames.get(taskId),
+            submissions.add(new HistoryFormSubmission(taskId, taskId == null ? null : taskNames.get(taskId),
                     first.getProcessInstanceId(), first.getActivityInstanceId(), at(first.getTime(), zone), by, values));
         });
-        submissions.sort(Comparator.comparing(FormSubmission::submittedAt));
+        submissions.sort(Comparator.comparing(HistoryFormSubmission::submittedAt));
         return submissions;
     }
 
-    private static Instance instance(HistoricProcessInstance i, ZoneId zone) {
-        return new Instance(i.getId(), i.getProcessDefinitionId(), i.getProcessDefinitionKey(),
+    private static HistoryInstance instance(HistoricProcessInstance i, ZoneId zone) {
+        return new HistoryInstance(i.getId(), i.getProcessDefinitionId(), i.getProcessDefinitionKey(),
                 i.getProcessDefinitionName(), i.getProcessDefinitionVersion(), i.getSuperProcessInstanceId(),
                 i.getState(), at(i.getStartTime(), zone), at(i.getEndTime(), zone), i.getDurationInMillis(),
                 i.getStartUserId(), i.getDeleteReason());
     }
 
-    private static Activity activity(HistoricActivityInstance a, ZoneId zone) {
-        return new Activity(a.getId(), a.getActivityId(), a.getActivityName(), a.getActivityType(),
+    private static HistoryActivity activity(HistoricActivityInstance a, ZoneId zone) {
+        return new HistoryActivity(a.getId(), a.getActivityId(), a.getActivityName(), a.getActivityType(),
                 a.getProcessInstanceId(), a.getProcessDefinitionId(), at(a.getStartTime(), zone),
                 at(a.getEndTime(), zone), a.getDurationInMillis(), a.isCanceled(), a.getTaskId(),
                 a.getCalledProcessInstanceId());
     }
 
-    private static Decision decision(HistoricDecisionInstance d, ZoneId zone) {
-        return new Decision(d.getId(), d.getDecisionDefinitionKey(), d.getDecisionDefinitionName(),
+    private static HistoryDecision decision(HistoricDecisionInstance d, ZoneId zone) {
+        return new HistoryDecision(d.getId(), d.getDecisionDefinitionKey(), d.getDecisionDefinitionName(),
                 d.getDecisionDefinitionId(), at(d.getEvaluationTime(), zone), d.getProcessInstanceId(),
                 d.getActivityId(), d.getActivityInstanceId(),
-                d.getInputs().stream().map(in -> new CaseHistory.Input(in.getClauseId(), in.getClauseName(),
+                d.getInputs().stream().map(in -> new CaseHistory.HistoryDecisionInput(in.getClauseId(), in.getClauseName(),
                         in.getTypeName(), HistoryValues.plain(in.getTypedValue(), zone))).toList(),
-                d.getOutputs().stream().map(out -> new CaseHistory.Output(out.getClauseId(), out.getClauseName(),
+                d.getOutputs().stream().map(out -> new CaseHistory.HistoryDecisionOutput(out.getClauseId(), out.getClauseName(),
                         out.getVariableName(), out.getTypeName(), HistoryValues.plain(out.getTypedValue(), zone),
                         out.getRuleId(), out.getRuleOrder())).toList());
     }
 
-    private static Incident incident(HistoricIncident i, ZoneId zone) {
+    private static HistoryIncident incident(HistoricIncident i, ZoneId zone) {
         String state = i.isOpen() ? "open" : i.isResolved() ? "resolved" : i.isDeleted() ? "deleted" : "unknown";
-        return new Incident(i.getId(), i.getIncidentType(), i.getIncidentMessage(), i.getActivityId(),
+        return new HistoryIncident(i.getId(), i.getIncidentType(), i.getIncidentMessage(), i.getActivityId(),
                 i.getProcessInstanceId(), at(i.getCreateTime(), zone), at(i.getEndTime(), zone), state,
                 i.getCauseIncidentId());
     }
 
-    private static Operation operation(UserOperationLogEntry o, ZoneId zone) {
-        return new Operation(o.getId(), o.getOperationId(), at(o.getTimestamp(), zone), o.getUserId(),
+    private static HistoryOperation operation(UserOperationLogEntry o, ZoneId zone) {
+        return new HistoryOperation(o.getId(), o.getOperationId(), at(o.getTimestamp(), zone), o.getUserId(),
                 o.getOperationType(), o.getEntityType(), o.getCategory(), o.getProperty(), o.getOrgValue(),
                 o.getNewValue(), o.getTaskId(), o.getProcessInstanceId(), o.getAnnotation());
     }

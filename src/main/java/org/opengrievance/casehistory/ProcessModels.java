@@ -29,10 +29,10 @@ class ProcessModels {
     }
 
     /** A process model as the engine keeps it. */
-    record DefinitionXml(String id, String key, String name, int version, String bpmn20Xml) {
+    record ProcessModelXml(String id, String key, String name, int version, String bpmn20Xml) {
     }
 
-    DefinitionXml xml(String definitionId) {
+    ProcessModelXml xml(String definitionId) {
         ProcessDefinition definition = DEFINITION_ID.matcher(definitionId).matches()
                 ? repository.createProcessDefinitionQuery().processDefinitionId(definitionId).singleResult()
                 : null;
@@ -40,7 +40,7 @@ class ProcessModels {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         try (InputStream in = repository.getProcessModel(definition.getId())) {
-            return new DefinitionXml(definition.getId(), definition.getKey(), definition.getName(),
+            return new ProcessModelXml(definition.getId(), definition.getKey(), definition.getName(),
                     definition.getVersion(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

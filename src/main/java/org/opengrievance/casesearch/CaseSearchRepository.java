@@ -32,7 +32,7 @@ class CaseSearchRepository {
         long total = jdbc.sql("SELECT COUNT(*) FROM grievance_case g" + where).params(params).query(Long.class).single();
         params.put("limit", q.size());
         params.put("offset", (long) q.page() * q.size());
-        List<CaseSearchPage.Row> rows = jdbc.sql("""
+        List<CaseSearchPage.CaseSearchRow> rows = jdbc.sql("""
                 SELECT g.case_number, g.patient_name, g.received_at, g.facility_zone, g.classification, g.status,
                   g.late, g.hcat_category, g.department, g.response_due_at, g.closed_at, g.process_instance_id
                 FROM grievance_case g""" + where + " ORDER BY g.received_at DESC, g.case_number DESC LIMIT :limit OFFSET :offset")
@@ -90,24 +90,24 @@ class CaseSearchRepository {
     }
 
     /** The regimes of the listed cases, one statement for the page. */
-    private List<CaseSearchPage.Row> withRegimes(List<CaseSearchPage.Row> rows) {
+    private List<CaseSearchPage.CaseSearchRow> withRegimes(List<CaseSearchPage.CaseSearchRow> rows) {
         if (rows.isEmpty()) {
             return rows;
         }
         Map<String, List<String>> regimes = new LinkedHashMap<>();
         jdbc.sql("SELECT case_number, regime FROM case_clock WHERE case_number IN (:numbers) ORDER BY case_number, regime")
-                .param("numbers", rows.stream().map(CaseSearchPage.Row::caseNumber).toList())
+                .param("numbers", rows.stream().map(CaseSearchPage.CaseSearchRow::caseNumber).toList())
                 .query((rs, i) -> regimes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)))
                 .list();
-        return rows.stream().map(r -> new CaseSearchPage.Row(r.caseNumber(), r.patientName(), r.receivedAt(),
+        return rows.stream().map(r -> new CaseSearchPage.CaseSearchRow(r.caseNumber(), r.patientName(), r.receivedAt(),
                 List.copyOf(regimes.getOrDefault(r.caseNumber(), List.of())), r.classification(), r.status(),
                 r.late(), r.hcatCategory(), r.department(), r.responseDueAt(), r.closedAt(), r.processInstanceId()))
                 .toList();
     }
 
-    private static CaseSearchPage.Row row(ResultSet rs, List<String> regimes) throws SQLException {
+    private static CaseSearchPage.CaseSearchRow row(ResultSet rs, List<String> regimes) throws SQLException {
         ZoneId zone = ZoneId.of(rs.getString("facility_zone"));
-        return new CaseSearchPage.Row(rs.getString("case_number"), rs.getString("patient_name"),
+        return new CaseSearchPage.CaseSearchRow(rs.getString("case_number"), rs.getString("patient_name"),
                 time(rs, "received_at", zone), regimes, rs.getString("classification"), rs.getString("status"),
                 rs.getBoolean("late"), rs.getString("hcat_category"), rs.getString("department"),
                 time(rs, "response_due_at", zone), time(rs, "closed_at", zone), rs.getString("process_instance_id"));
