@@ -16,6 +16,8 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 
+import org.opengrievance.export.ExportName;
+
 /**
  * What each operation of {@code /api} is for and what it answers, in one table next to the controllers
  * (which stay free of documentation annotations). An operation missing here gets no summary and the linter
@@ -28,6 +30,7 @@ final class ApiOperations {
 
     private static final String CASE = "/api/grievances/{caseNumber}";
     private static final String AUDIT_CASES = "/api/audit/cases";
+    private static final String EXPORT = "/api/audit/exports/{name}.{format}";
 
     private static final Map<String, Doc> DOCS = Map.ofEntries(
             Map.entry("POST /api/grievances", new Doc("logGrievance", "Log a complaint: a new case, classified, with its deadline")),
@@ -45,7 +48,8 @@ final class ApiOperations {
             Map.entry("GET " + AUDIT_CASES + "/{caseNumber}/history", new Doc("readCaseHistory", "Read what the engine recorded about a case: instances, activities, tasks, forms, decisions, incidents, operations")),
             Map.entry("GET /api/audit/definitions/{definitionId}/xml", new Doc("readProcessModel", "Read the BPMN of a process definition (for the history diagram)")),
             Map.entry("GET /api/audit/access-log", new Doc("searchAccessLog", "Search the PHI access log (who read which case or export, when, from where), newest first")),
-            Map.entry("GET /api/audit/access-log.csv", new Doc("exportAccessLog", "Export the PHI access log of a date range as CSV (the export is logged too)")));
+            Map.entry("GET /api/audit/access-log.csv", new Doc("exportAccessLog", "Export the PHI access log of a date range as CSV (the export is logged too)")),
+            Map.entry("GET " + EXPORT, new Doc("exportAudit", "Export a CMS grievance universe, the hospital grievance log or the timeliness report (CSV or XLSX)")));
 
     private ApiOperations() {
     }
@@ -75,15 +79,19 @@ final class ApiOperations {
             accessLogParameters(operation, path.endsWith(".csv"));
             problem(responses, "400", "a query parameter is missing or wrong (named in `errors`)");
         }
+        if (path.equals(EXPORT)) {
+            export(operation, responses);
+        }
+        if (path.equals(AUDIT_CASES) && method == HttpMethod.GET) {
+            CaseSearchParameters.describe(operation);
+            problem(responses, "400", "a filter is unknown, repeated or wrong (named in `errors`)");
+        }
         boolean changes = method != HttpMethod.GET;
         problem(responses, "400", changes ? "a field is missing or wrong (named in `errors`)" : "a path parameter is not valid");
         problem(responses, "401", "no or wrong credentials");
         problem(responses, "403", "the signed-in user's role may not do this");
         if (path.startsWith(CASE)) {
             problem(responses, "404", "there is no such case (or letter)");
-        }
-        if (path.equals(AUDIT_CASES) && method == HttpMethod.GET) {
-            CaseSearchParameters.describe(operation);
         }
         if (path.startsWith(AUDIT_CASES + "/") || path.startsWith("/api/audit/definitions/")) {
             problem(responses, "404", "there is no such case (or process definition)");
@@ -139,6 +147,28 @@ final class ApiOperations {
     private static Parameter query(String name, String description, boolean required, Schema schema) {
         return new Parameter().in("query").name(name).description(description)
                 .required(required).schema(schema);
+    }
+
+    /** The export as CSV or XLSX; its parameters named in a 400; a file that did not validate, row by row, in a 422. */
+    private static void export(Operation operation, ApiResponses responses) {
+        operation.getParameters().forEach(p -> {
+            switch (p.getName()) {
+                case "name" -> p.description("which export").schema(new StringSchema()._enum(ExportName.paths()));
+                case "format" -> p.description("the file format").schema(new StringSchema()._enum(List.of("csv", "xlsx")));
+                case "from", "to" -> p.required(true).description("first (from) or last (to) receipt date of the range,"
+                        + " inclusive; at most 13 months").schema(new StringSchema().format("date").example(
+                                "from".equals(p.getName()) ? "2026-01-01" : "2026-12-31"));
+                default -> { }
+            }
+        });
+        ApiResponse ok = responses.get("200");
+        ok.setDescription("the export (docs/audit-exports.md gives its columns)");
+        ok.setContent(new Content()
+                .addMediaType("text/csv", new MediaType().schema(new StringSchema()))
+                .addMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        new MediaType().schema(new StringSchema().format("binary"))));
+        problem(responses, "400", "an unknown export or format, or a bad date range (the parameter is named in `errors`)");
+        problem(responses, "422", "the export did not validate: `errors` names each row (case number) and field at fault");
     }
 
     @SuppressWarnings("rawtypes")

@@ -11,8 +11,8 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 
 /**
- * The filters of {@code GET /api/audit/cases}: the controller takes them as one map (so that an unknown or
- * repeated filter is refused by name), which springdoc would describe as a single object parameter.
+ * The filters of {@code GET /api/audit/cases}: the controller reads the query whole (so that an unknown or
+ * repeated filter is refused by name), so springdoc cannot see them.
  */
 final class CaseSearchParameters {
 

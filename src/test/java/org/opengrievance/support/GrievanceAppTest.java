@@ -15,13 +15,14 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a random port, one Spring context shared by every test class that uses this
- * annotation (one engine, so engine-rest and the tests see the same one). Time comes from {@link MutableClock}.
+ * annotation (one engine, so engine-rest and the tests see the same one). Time comes from {@link MutableClock};
+ * {@link SqlRecorder} can note the SQL a piece of work issues.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({GrievanceAppTest.TestClock.class, TestUsers.class, RecordedSql.Wrapping.class})
+@Import({GrievanceAppTest.TestClock.class, TestUsers.class, SqlRecorder.class})
 public @interface GrievanceAppTest {
 
     /** Tests start at this instant: a Thursday, 2026-12-10 12:00 in Chicago. */

@@ -1,0 +1,41 @@
+package org.opengrievance.export;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.opengrievance.access.PhiAccessLog;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Builds an export from our tables, validates it against its layout, and records the read in the PHI access log
+ * before the file leaves (in the same transaction: an export the log could not record is not served).
+ */
+@Service
+class ExportService {
+
+    /** An export ready to be written as a file, and the name it is served under. */
+    record Export(ExportTable table, String fileName) {
+    }
+
+    private final ExportFacts facts;
+    private final PhiAccessLog accessLog;
+    private final Map<ExportName, Layout> layouts = new EnumMap<>(ExportName.class);
+
+    ExportService(ExportFacts facts, PhiAccessLog accessLog, List<Layout> layouts) {
+        this.facts = facts;
+        this.accessLog = accessLog;
+        layouts.forEach(l -> this.layouts.put(l.name(), l));
+    }
+
+    /** @throws ExportInvalidException naming every row and field at fault, when the export does not validate */
+    @Transactional
+    public Export export(ExportName name, ReceiptRange range, ExportFormat format) {
+        Layout layout = layouts.get(name);
+        ExportTable table = layout.table(facts.grievances(name.regimes(), range));
+        ExportValidator.require(layout, table);
+        accessLog.exportRead(name.path(), range.parameters(format));
+        return new Export(table, name.path() + "_" + range.from() + "_" + range.to() + "." + format.extension());
+    }
+}
