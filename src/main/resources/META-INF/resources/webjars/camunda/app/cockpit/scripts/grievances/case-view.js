@@ -132,7 +132,7 @@ function decisionsTab(node, history) {
           table(['Input', 'Value'], d.inputs.map((i) => [i.name || i.clauseId, value(i.value)]))),
         h('div', null, h('h4', null, 'Outputs'),
           table(['Output', 'Value', 'Rule'], d.outputs.map((o) => [o.name || o.variable, value(o.value),
-            o.ruleId || ''])))))); 
+            o.ruleId || '']))))));
   }
 }
 
