@@ -29,6 +29,7 @@ final class ApiOperations {
     }
 
     private static final String CASE = "/api/grievances/{caseNumber}";
+    private static final String AUDIT_CASES = "/api/audit/cases";
     private static final String EXPORT = "/api/audit/exports/{name}.{format}";
 
     private static final Map<String, Doc> DOCS = Map.ofEntries(
@@ -43,6 +44,9 @@ final class ApiOperations {
             Map.entry("GET " + CASE + "/letters/preview/{kind}", new Doc("previewLetter", "Preview a letter of the case as PDF (not stored)")),
             Map.entry("GET " + CASE + "/notifications", new Doc("listNotifications", "List the written and oral notifications of the patient")),
             Map.entry("POST " + CASE + "/notifications/oral", new Doc("recordOralNotification", "Record an oral notification (phone or in person)")),
+            Map.entry("GET " + AUDIT_CASES, new Doc("searchCases", "Search open and closed cases (auditors, the director), newest receipt first")),
+            Map.entry("GET " + AUDIT_CASES + "/{caseNumber}/history", new Doc("readCaseHistory", "Read what the engine recorded about a case: instances, activities, tasks, forms, decisions, incidents, operations")),
+            Map.entry("GET /api/audit/definitions/{definitionId}/xml", new Doc("readProcessModel", "Read the BPMN of a process definition (for the history diagram)")),
             Map.entry("GET /api/audit/access-log", new Doc("searchAccessLog", "Search the PHI access log (who read which case or export, when, from where), newest first")),
             Map.entry("GET /api/audit/access-log.csv", new Doc("exportAccessLog", "Export the PHI access log of a date range as CSV (the export is logged too)")),
             Map.entry("GET " + EXPORT, new Doc("exportAudit", "Export a CMS grievance universe, the hospital grievance log or the timeliness report (CSV or XLSX)")));
@@ -78,12 +82,19 @@ final class ApiOperations {
         if (path.equals(EXPORT)) {
             export(operation, responses);
         }
+        if (path.equals(AUDIT_CASES) && method == HttpMethod.GET) {
+            CaseSearchParameters.describe(operation);
+            problem(responses, "400", "a filter is unknown, repeated or wrong (named in `errors`)");
+        }
         boolean changes = method != HttpMethod.GET;
         problem(responses, "400", changes ? "a field is missing or wrong (named in `errors`)" : "a path parameter is not valid");
         problem(responses, "401", "no or wrong credentials");
         problem(responses, "403", "the signed-in user's role may not do this");
         if (path.startsWith(CASE)) {
             problem(responses, "404", "there is no such case (or letter)");
+        }
+        if (path.startsWith(AUDIT_CASES + "/") || path.startsWith("/api/audit/definitions/")) {
+            problem(responses, "404", "there is no such case (or process definition)");
         }
         if (changes && path.startsWith(CASE)) {
             problem(responses, "409", "the case's state or a rule forbids it (the rule is cited in `rule`)");

@@ -147,6 +147,8 @@ class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(path(HttpMethod.GET, "/actuator/health"), path(HttpMethod.GET, "/actuator/health/**"),
                                 path(HttpMethod.GET, "/"), path(HttpMethod.GET, "/favicon.ico")).permitAll()
+                        // the Cockpit plugin's diagram viewer (a public library, no data); the webapps' pages load it
+                        .requestMatchers(path(HttpMethod.GET, "/webjars/bpmn-js/**")).permitAll()
                         // the metrics name counts of cases, not patients, but still tell an outsider how the
                         // hospital is doing: the monitoring group (the scraper's account) and administrators only
                         .requestMatchers(path(HttpMethod.GET, "/actuator/prometheus")).hasAnyAuthority(MONITORING, ADMIN)

@@ -17,9 +17,10 @@
 
 /*
  * Grievance engine: this file replaces the webjar's own scripts/config.js (camunda-webapp-webjar 7.24.0), whose
- * defaults it keeps; only "app" is set. The header and the browser title read "<vendor> <name>". To show your
+ * defaults it keeps; only "app" and "customScripts" are set. The header and the browser title read "<vendor> <name>". To show your
  * organisation's name, change "vendor" here (and in the other webapps' config.js) and rebuild; see
- * docs/operations.md, "The webapps".
+ * docs/operations.md, "The webapps". customScripts loads the project's plugin (scripts/grievances/plugin.js: the
+ * Grievances view, the case history and the regulatory timeline; docs/guide-auditor.md).
  */
 export default {
   // the organisation's name in the header and the browser title ("<vendor> <name>")
@@ -27,11 +28,10 @@ export default {
     name: 'Cockpit',
     vendor: 'Grievances · Mercy General Hospital'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // the grievance plugin (plain ES modules, no build step)
+  customScripts: [
+    'scripts/grievances/plugin'
+  ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

@@ -1,0 +1,234 @@
+package org.opengrievance.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.opengrievance.support.GrievanceAppTest;
+import org.opengrievance.support.StaffSteps;
+import org.opengrievance.support.TestUsers;
+import org.opengrievance.support.TestUsers.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+
+/**
+ * The Cockpit plugin in headless Chromium: the auditor signs in to Cockpit, opens the Grievances view from the
+ * navigation, finds a closed case, opens its history, sees the grievance's diagram with the activities that ran
+ * marked and counted, and the regulatory timeline tab, with no error in the browser console; intake staff get
+ * no Cockpit, and their Tasklist session gets 403 from the auditors' API.
+ */
+@Tag("browser")
+@GrievanceAppTest
+class CockpitGrievancesBrowserTests {
+
+    static final String AUDITOR_USER = "audreyauditor";
+    static final String INTAKE_USER = "ingridintake";
+    static final String PASSWORD = "browser-cockpit-4";
+
+    @LocalServerPort int port;
+    @Autowired IdentityService identity;
+    @Autowired TestUsers users;
+    @Autowired TaskService tasks;
+    @Autowired FormService forms;
+    @Autowired RuntimeService runtime;
+
+    private TasklistDriver browser;
+
+    @RegisterExtension
+    final AfterTestExecutionCallback saveArtifactsOnFailure = TasklistDriver.artifactsOnFailure(() -> browser);
+
+    @BeforeEach
+    void setUp() throws IOException {
+        BrowserUsers.ensureAdmin(identity);
+        BrowserUsers.ensureUser(identity, AUDITOR_USER, "Audrey", "Auditor", PASSWORD, "auditor");
+        BrowserUsers.ensureUser(identity, INTAKE_USER, "Ingrid", "Intake", PASSWORD, "intake");
+        browser = TasklistDriver.start(port);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theAuditorFindsAClosedCaseAndReadsItsPathAndTimelineInCockpit() {
+        String caseNumber = closedCase("Pat Cockpitbrowser");
+        WebDriver d = browser.webDriver();
+        logInToCockpit(AUDITOR_USER);
+
+        // the navigation's Grievances entry, the search form, a closed case by its patient's name
+        browser.explaining(() -> "Cockpit's navigation to offer Grievances" + browser.visibleAlerts())
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.grv-nav-link"))).click();
+        WebElement name = browser.explaining(() -> "the Grievances search form")
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("grv-patientName")));
+        name.sendKeys("cockpitbrowser");
+        new Select(d.findElement(By.id("grv-status"))).selectByValue("CLOSED");
+        d.findElement(By.cssSelector("button.grv-search")).click();
+        By caseLink = By.xpath("//a[contains(@class,'grv-case-link')][normalize-space()='" + caseNumber + "']");
+        browser.explaining(() -> "the search to list " + caseNumber + "; the page shows: " + text(d, ".grv-status"))
+                .until(ExpectedConditions.elementToBeClickable(caseLink)).click();
+
+        // the history: the grievance's diagram with the path taken
+        browser.explaining(() -> "the case view of " + caseNumber + ": " + text(d, ".grv-case-body"))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".grv-diagram[data-marked]")));
+        assertThat(d.findElement(By.cssSelector(".grv-case-number")).getText()).isEqualTo(caseNumber);
+        // the viewer hides its overlays while it zooms the diagram to fit, and shows them once it has settled
+        browser.explaining(() -> "the counts on the diagram").until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".grv-count-badge[data-activity-id='closeGrievance']")));
+        assertThat(d.findElements(By.cssSelector(".djs-element.grv-taken"))).hasSizeGreaterThan(5);
+        for (String ran : List.of("registerCase", "confirmClassification", "investigate", "approveResponse",
+                "closeGrievance")) {
+            assertThat(d.findElements(By.cssSelector(".djs-element.grv-taken[data-element-id='" + ran + "']")))
+                    .as(ran + " is marked").hasSize(1);
+            assertThat(d.findElement(By.cssSelector(".grv-count-badge[data-activity-id='" + ran + "']")).getText())
+                    .as("how often " + ran + " ran").isEqualTo("1");
+        }
+        assertThat(d.findElements(By.cssSelector(".djs-element[data-element-id='closeComplaint']")))
+                .as("the complaint path is drawn").hasSize(1);
+        assertThat(d.findElements(By.cssSelector(".djs-element.grv-taken[data-element-id='closeComplaint']")))
+                .as("but was not taken").isEmpty();
+
+        // the investigation it called, chosen in the diagram's process list
+        new Select(d.findElement(By.id("grv-definition"))).selectByVisibleText(
+                d.findElements(By.cssSelector("#grv-definition option")).stream().map(WebElement::getText)
+                        .filter(t -> t.startsWith("Investigation")).findFirst().orElseThrow());
+        browser.explaining(() -> "the investigation's diagram with its path")
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector(".djs-element.grv-taken[data-element-id='gatherFindings']")));
+
+        // who did what: the user tasks
+        d.findElement(By.cssSelector("a.grv-tab-tasks")).click();
+        WebElement taskTable = browser.explaining(() -> "the user tasks")
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.grv-tasks")));
+        assertThat(taskTable.getText()).contains(Role.PATIENT_RELATIONS.userId(), Role.DIRECTOR.userId(),
+                Role.NURSING_INVESTIGATOR.userId());
+
+        // the regulatory timeline tab
+        d.findElement(By.cssSelector("a.grv-tab-timeline")).click();
+        WebElement timeline = browser.explaining(() -> "the regulatory timeline: " + text(d, "[data-pane='timeline']"))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.grv-timeline")));
+        assertThat(timeline.findElements(By.cssSelector("tbody tr"))).isNotEmpty();
+        assertThat(timeline.getText()).contains("UTC");
+
+        assertThat(browser.consoleErrors()).as("the browser console").isEmpty();
+    }
+
+    @Test
+    void aRunningGrievancesPageInCockpitLeadsToItsHistory() {
+        String caseNumber = users.as(Role.INTAKE).post().uri("/api/grievances").contentType(MediaType.APPLICATION_JSON)
+                .body(intake("Pat Runningcockpit")).retrieve().body(JsonNode.class).get("caseNumber").asText();
+        String instance = engineInstanceOf(caseNumber);
+        WebDriver d = browser.webDriver();
+        logInToCockpit(AUDITOR_USER);
+        d.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime");
+        browser.explaining(() -> "the instance page's Grievance case tab" + browser.visibleAlerts())
+                .until(ExpectedConditions.elementToBeClickable(By.xpath(
+                        "//ul[contains(@class,'nav-tabs')]//a[normalize-space()='Grievance case']"))).click();
+        browser.explaining(() -> "the link to the case's history")
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.grv-open-case"))).click();
+        browser.explaining(() -> "the case view of " + caseNumber + ": " + text(d, ".grv-case-body"))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".grv-diagram[data-marked]")));
+        assertThat(d.findElement(By.cssSelector(".grv-case-number")).getText()).isEqualTo(caseNumber);
+        assertThat(d.findElements(By.cssSelector(".djs-element.grv-taken[data-element-id='confirmClassification']")))
+                .as("the task it waits at has begun").hasSize(1);
+        assertThat(browser.consoleErrors()).as("the browser console").isEmpty();
+    }
+
+    @Test
+    void intakeStaffAreRefusedTheView() {
+        // signed in to Tasklist, the browser's session asks the auditors' API: refused
+        browser.logIn(INTAKE_USER, PASSWORD);
+        Object status = ((JavascriptExecutor) browser.webDriver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/api/audit/cases', {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+                  .then(r => done(r.status), () => done(-1));""");
+        assertThat(status).isEqualTo(403L);
+        browser.logOut();
+
+        // and Cockpit, where the view lives, does not let intake staff in
+        logInToCockpitExpectingRefusal(INTAKE_USER);
+        assertThat(browser.webDriver().findElements(By.cssSelector("a.grv-nav-link"))).isEmpty();
+        browser.webDriver().get("http://localhost:" + port + "/camunda/app/cockpit/default/#/grievances");
+        browser.explaining(() -> "Cockpit's login form instead of the Grievances view")
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        assertThat(browser.webDriver().findElements(By.cssSelector(".grv-search-view"))).isEmpty();
+    }
+
+    // --- steps ---
+
+    private static String intake(String patientName) {
+        return """
+                {"channel":"LETTER","receivedAt":"2026-12-04T16:30:00-06:00","patientName":"%s",
+                 "complaintText":"The meals arrived cold three days running.","serviceArea":"NURSING",
+                 "responseRequested":false,"preferredLanguage":"en"}""".formatted(patientName);
+    }
+
+    private String engineInstanceOf(String caseNumber) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey("grievance").singleResult().getId();
+    }
+
+    private String closedCase(String patientName) {
+        String caseNumber = users.as(Role.INTAKE).post().uri("/api/grievances").contentType(MediaType.APPLICATION_JSON)
+                .body(intake(patientName)).retrieve().body(JsonNode.class).get("caseNumber").asText();
+        new StaffSteps(tasks, forms, identity).closeNursingGrievance(caseNumber);
+        return caseNumber;
+    }
+
+    private void openCockpitLogin(String user) {
+        WebDriver d = browser.webDriver();
+        d.get("http://localhost:" + port + "/camunda/app/cockpit/");
+        WebElement username = browser.explaining(() -> "Cockpit's login form")
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        username.sendKeys(user);
+        d.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
+        d.findElement(By.cssSelector("button[type='submit']")).click();
+    }
+
+    private void logInToCockpit(String user) {
+        openCockpitLogin(user);
+        browser.explaining(() -> "Cockpit after logging in as " + user + browser.visibleAlerts())
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.grv-nav-link")));
+        // read (and so emptied): the login page's own probes answer 404 before anyone is signed in (Cockpit asks
+        // who is signed in, the welcome app is not deployed); what counts is what the plugin's views log
+        browser.consoleErrors();
+    }
+
+    private void logInToCockpitExpectingRefusal(String user) {
+        openCockpitLogin(user);
+        String refusal = browser.explaining(() -> "Cockpit to refuse " + user)
+                .until(d -> {
+                    String alerts = browser.visibleNotificationText();
+                    return alerts.isBlank() ? null : alerts;
+                });
+        assertThat(refusal).isNotBlank();
+        assertThat(browser.webDriver().findElements(By.cssSelector("input[ng-model='username']")))
+                .as("still the login form").isNotEmpty();
+    }
+
+    private static String text(WebDriver d, String css) {
+        return d.findElements(By.cssSelector(css)).stream().map(WebElement::getText).findFirst().orElse("(nothing)");
+    }
+}
