@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.opengrievance.clock.Regime;
 import org.opengrievance.config.FacilityProperties;
 import org.opengrievance.grievance.GrievanceCaseRepository;
+import org.opengrievance.grievance.GrievanceCaseService;
 import org.opengrievance.intake.Channel;
 import org.opengrievance.intake.IntakeRequest;
 import org.opengrievance.intake.IntakeService;
@@ -26,11 +27,13 @@ class DemoCases {
     private final TaskService tasks;
     private final IdentityService identity;
     private final GrievanceCaseRepository cases;
+    private final GrievanceCaseService caseService;
     private final FacilityProperties facility;
     private final Clock clock;
 
     DemoCases(IntakeService intake, TaskService tasks, IdentityService identity, GrievanceCaseRepository cases,
-            FacilityProperties facility, Clock clock) {
+            GrievanceCaseService caseService, FacilityProperties facility, Clock clock) {
+        this.caseService = caseService;
         this.intake = intake;
         this.tasks = tasks;
         this.identity = identity;
@@ -96,6 +99,44 @@ class DemoCases {
                 "responseDraft", "We corrected the charge and refunded the amount billed in error.",
                 "contactPerson", "Paula Patient-Relations", "contactTitle", "Patient Relations Manager",
                 "contactPhone", "(555) 010-0100", "responseChannel", "MAIL"));
+
+        // 7. a grievance with its whole story, closed: acknowledged by phone, investigated, answered in writing,
+        // approved, mailed and closed (what an auditor opens first in Cockpit's Grievances view)
+        String closed = log(Channel.LETTER, 6, "Taylor Fictional",
+                "The food on my tray was cold every evening and nobody came when I asked for a hot meal.",
+                ServiceArea.DIETARY, false, false);
+        complete(closed, "confirmClassification", "irene", Map.of("classification", "GRIEVANCE"));
+        complete(closed, "acknowledgeReceipt", "paula", Map.of("acknowledgedVia", "PHONE"));
+        complete(closed, "gatherFindings", "sam", Map.of(
+                "findings", "The evening tray cart's heating element had failed; kitchen staff had not reported it.",
+                "stepsTaken", "Inspected the cart, interviewed the kitchen and unit staff, spoke with the patient.",
+                "issue1", "Cold evening meals"));
+        complete(closed, "codeIssue", "sam", Map.of("hcatCategory", "ENVIRONMENT", "hcatSeverity", "1",
+                "harmLevel", "0"));
+        complete(closed, "draftResponse", "paula", Map.of(
+                "answer1", "The heating element of the evening tray cart was replaced and checks were added.",
+                "responseDraft", "Your concern was substantiated: the cart was repaired and is checked every evening.",
+                "contactPerson", "Paula Patient-Relations", "contactTitle", "Patient Relations Manager",
+                "contactPhone", "(555) 010-0100", "responseChannel", "MAIL"));
+        complete(closed, "approveResponse", "diana", Map.of("approvalDecision", "APPROVE"));
+        complete(closed, "printAndMailLetter", "paula",
+                // the next whole second: a mailing date may not lie before the approval a moment ago
+                Map.of("mailedAt", OffsetDateTime.now(clock.withZone(facility.zone())).plusSeconds(1).withNano(0)
+                        .toString()));
+        complete(closed, "closeGrievance", "paula", Map.of("closureReason", "RESOLVED"));
+
+        // 8. withdrawn by the patient after the acknowledgement
+        String withdrawn = log(Channel.PHONE, 4, "Jamie Madeup",
+                "Nobody explained why my discharge was delayed by a day; I want a written answer.",
+                ServiceArea.NURSING, false, false);
+        complete(withdrawn, "confirmClassification", "irene", Map.of("classification", "GRIEVANCE"));
+        complete(withdrawn, "acknowledgeReceipt", "paula", Map.of("acknowledgedVia", "PHONE"));
+        signIn("paula");
+        try {
+            caseService.withdraw(withdrawn, "The patient called: the question was answered by the unit manager.");
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     private String log(Channel channel, int daysAgo, String patient, String text, ServiceArea area,
