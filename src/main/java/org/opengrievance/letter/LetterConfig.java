@@ -1,5 +1,7 @@
 package org.opengrievance.letter;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -26,7 +28,7 @@ class LetterConfig {
 
     @Bean
     LetterRenderer letterRenderer(LetterTemplates templates, LetterProperties properties,
-            LetterTemplateCheck checkedFirst) {
-        return new LetterRenderer(templates, properties.fontRegular(), properties.fontBold());
+            LetterTemplateCheck checkedFirst, Clock clock) {
+        return new LetterRenderer(templates, properties.fontRegular(), properties.fontBold(), clock);
     }
 }

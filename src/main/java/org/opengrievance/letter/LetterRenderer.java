@@ -1,12 +1,12 @@
 package org.opengrievance.letter;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -16,11 +16,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
 
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.opengrievance.clock.Regime;
 import org.opengrievance.letter.LetterContent.IssueLine;
 import org.thymeleaf.IEngineConfiguration;
@@ -42,13 +44,13 @@ import org.xml.sax.SAXParseException;
  */
 public final class LetterRenderer {
 
-    /** The CSS font family a configured TrueType font is registered under; templates list it first. */
-    public static final String FONT_FAMILY = "letter-font";
+    /** The CSS font family of the shipped fonts; templates list it first. */
+    public static final String FONT_FAMILY = LetterFonts.FAMILY;
     private static final String SOURCE = LetterRenderer.class.getName() + ".source";
 
     private final LetterTemplates templates;
-    private final File fontRegular;
-    private final File fontBold;
+    private final LetterFonts fonts;
+    private final Clock clock;
     private final TemplateEngine thymeleaf = new TemplateEngine();
 
     static {
@@ -59,44 +61,98 @@ public final class LetterRenderer {
     public record Rendered(byte[] pdf, String templateVersion) {
     }
 
-    public LetterRenderer(LetterTemplates templates, String fontRegular, String fontBold) {
+    /** The sRGB colour space the letters' colours are in: the output intent PDF/A requires (the JDK's own profile). */
+    private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
+    /**
+     * @param fontRegular optional additional TrueType font for scripts the shipped DejaVu Sans lacks
+     * @param fontBold    optional bold face of that font
+     */
+    public LetterRenderer(LetterTemplates templates, String fontRegular, String fontBold, Clock clock) {
         this.templates = templates;
-        this.fontRegular = font(fontRegular);
-        this.fontBold = font(fontBold);
+        this.fonts = new LetterFonts(fontRegular, fontBold);
+        this.clock = clock;
         thymeleaf.setTemplateResolver(new GivenSourceResolver());
     }
 
-    private static File font(String path) {
-        if (path == null || path.isBlank()) {
-            return null;
-        }
-        File f = new File(path);
-        if (!f.isFile()) {
-            throw new IllegalStateException("Letter font not found: " + path);
-        }
-        return f;
+    public LetterRenderer(LetterTemplates templates, String fontRegular, String fontBold) {
+        this(templates, fontRegular, fontBold, Clock.systemUTC());
     }
+
+    /** The words of the watermark on every page of a preview (staff read it, so it is in English). */
+    public static final String DRAFT_MARK = "DRAFT \u2013 not sent";
 
     /** The PDF of this letter. Checks only that the text can be printed; required elements are {@link LetterRules}' job. */
     public Rendered render(LetterContent content) {
+        return render(content, false);
+    }
+
+    /**
+     * The same letter as a draft: "DRAFT – not sent" across every page, and in its title and metadata, so that
+     * a preview can never pass for a letter that was sent.
+     */
+    public Rendered draft(LetterContent content) {
+        return render(content, true);
+    }
+
+    private Rendered render(LetterContent content, boolean draft) {
         Html html = html(content);
+        if (draft) {
+            markDraft(html.document());
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder b = new PdfRendererBuilder();
-            b.withProducer("OpenGrievance letters");
-            b.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
-                    ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-            if (fontRegular != null) {
-                b.useFont(fontRegular, FONT_FAMILY, 400, FontStyle.NORMAL, true);
-                b.useFont(fontBold != null ? fontBold : fontRegular, FONT_FAMILY, 700, FontStyle.NORMAL, true);
+        PdfRendererBuilder b = new PdfRendererBuilder();
+        b.withProducer(ArchivalMetadata.PRODUCER);
+        b.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
+                ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+        // archival (PDF/A-2a: embedded fonts, sRGB output intent, XMP) and accessible (PDF/UA-1: tagged)
+        b.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_A);
+        b.usePdfUaAccessibility(true);
+        b.useColorProfile(SRGB);
+        fonts.register(b);
+        b.withW3cDocument(html.document(), "about:blank");
+        try (PdfBoxRenderer renderer = b.buildPdfRenderer()) {
+            renderer.createPDFWithoutClosing();
+            try (PDDocument doc = renderer.getPdfDocument()) {
+                ArchivalMetadata.apply(doc, facts(content, html, draft));
+                doc.save(out, CompressParameters.DEFAULT_COMPRESSION);
             }
-            b.withW3cDocument(html.document(), "about:blank");
-            b.toStream(out);
-            b.run();
         } catch (IOException e) {
             throw new IllegalStateException("The letter could not be rendered from " + html.source().path(), e);
         }
         return new Rendered(out.toByteArray(), html.version());
+    }
+
+    private ArchivalMetadata.Facts facts(LetterContent c, Html html, boolean draft) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("caseNumber", c.caseNumber());
+        facts.put("letterKind", c.kind().name());
+        facts.put("language", html.source().language());
+        facts.put("requestedLanguage", c.language());
+        facts.put("templateVersion", html.version());
+        facts.put("largePrint", "false");
+        facts.put("draft", String.valueOf(draft));
+        String title = LetterTemplates.title(html.document());
+        return new ArchivalMetadata.Facts(title == null ? c.kind().label() : title, title, html.source().language(),
+                "grievance letter, " + c.kind().name() + ", " + c.caseNumber(), clock.instant(), facts);
+    }
+
+    /**
+     * Puts the watermark first in the body (fixed: on every page, readable text, so a screen reader announces it
+     * too) and in front of the title.
+     */
+    private static void markDraft(Document doc) {
+        String ns = doc.getDocumentElement().getNamespaceURI();
+        org.w3c.dom.Element mark = doc.createElementNS(ns, "div");
+        mark.setAttribute("style", "position: fixed; z-index: -1; top: 10cm; left: 0; width: 100%; text-align: center;"
+                + " white-space: nowrap; transform: rotate(-35deg); font-size: 48pt; font-weight: bold; color: #c8c8c8;");
+        mark.setTextContent(DRAFT_MARK);
+        org.w3c.dom.Node body = doc.getElementsByTagNameNS("*", "body").item(0);
+        body.insertBefore(mark, body.getFirstChild());
+        org.w3c.dom.Node title = doc.getElementsByTagNameNS("*", "title").item(0);
+        if (title != null) {
+            title.setTextContent(DRAFT_MARK + ": " + title.getTextContent().strip());
+        }
     }
 
     /** The filled-in template: the XHTML the PDF is made from, and the template version. */
@@ -202,14 +258,11 @@ public final class LetterRenderer {
     }
 
     /**
-     * Without an embedded font the standard PDF fonts print Western European characters only (Windows-1252);
-     * anything else would come out as '#'. Name each field that cannot be printed rather than mangle a name.
+     * The letter fonts print Latin (Western and Central European, Vietnamese), Greek and Cyrillic; a character
+     * none of them has would come out as a blank box. Name each field that cannot be printed rather than mangle
+     * a name.
      */
     private List<String> unprintable(LetterContent c) {
-        if (fontRegular != null) {
-            return List.of();
-        }
-        CharsetEncoder cp1252 = Charset.forName("windows-1252").newEncoder();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("the patient's name", c.patientName());
         fields.put("the member ID", c.memberId());
@@ -243,10 +296,10 @@ public final class LetterRenderer {
         fields.put("the State agency contact", c.stateAgencyContact());
         List<String> problems = new ArrayList<>();
         fields.forEach((label, text) -> {
-            if (text != null && !cp1252.canEncode(text)) {
-                problems.add(label + " in characters the letter font can print (it has characters beyond "
-                        + "Western European script; an administrator can set grievance.letters.font-regular to a "
-                        + "Unicode TrueType font)");
+            if (!fonts.canPrint(text)) {
+                problems.add(label + " in characters the letter font can print (it has characters of a script "
+                        + "the font lacks; an administrator can add a TrueType font for that script with "
+                        + "grievance.letters.font-regular)");
             }
         });
         return problems;

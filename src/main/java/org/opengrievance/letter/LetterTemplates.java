@@ -90,6 +90,16 @@ public final class LetterTemplates {
         }
     }
 
+    /** The text of the document's {@code <title>}, or null when there is none. */
+    static String title(Document doc) {
+        NodeList titles = doc.getElementsByTagNameNS("*", "title");
+        if (titles.getLength() == 0) {
+            titles = doc.getElementsByTagName("title");
+        }
+        String t = titles.getLength() == 0 ? "" : titles.item(0).getTextContent().strip();
+        return t.isEmpty() ? null : t;
+    }
+
     /** The content of {@code <meta name="template-version">}, or null when there is none. */
     static String versionMeta(Document doc) {
         NodeList metas = doc.getElementsByTagNameNS("*", "meta");
