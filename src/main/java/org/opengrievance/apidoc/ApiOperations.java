@@ -55,6 +55,10 @@ final class ApiOperations {
             ok.setContent(new Content().addMediaType("application/pdf",
                     new MediaType().schema(new StringSchema().format("binary"))));
         }
+        if (path.endsWith("/preview/{kind}")) {
+            problem(responses, "404", "there is no such case, or the case's rules send no such letter");
+            problem(responses, "422", "the letter still lacks required elements (listed in `missing`)");
+        }
         boolean changes = method != HttpMethod.GET;
         problem(responses, "400", changes ? "a field is missing or wrong (named in `errors`)" : "a path parameter is not valid");
         problem(responses, "401", "no or wrong credentials");

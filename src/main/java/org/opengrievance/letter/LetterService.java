@@ -51,17 +51,19 @@ public class LetterService {
     }
 
     /**
-     * The PDF as it would be sent, stored nowhere. Works on an incomplete letter (blank parts stay out), but
-     * needs a kind, a regime and a supported language.
+     * The PDF as it would be sent, marked "DRAFT – not sent" on every page and stored nowhere. Only a letter the
+     * case's rules send, and only once it is complete: the same required-element check as approval, so that a
+     * preview never shows blanks where an element is missing.
      *
-     * @throws LetterValidationException when the kind, regime or language is missing or unsupported
+     * @throws LetterNotApplicableException when the kind does not apply to the letter's regime
+     * @throws LetterValidationException    naming every missing element (or the kind, regime or language)
      */
     public byte[] preview(LetterContent content) {
-        List<String> basics = rules.renderable(content);
-        if (!basics.isEmpty()) {
-            throw new LetterValidationException(content.kind(), basics);
+        if (content.kind() != null && content.regime() != null && !content.kind().appliesTo(content.regime())) {
+            throw new LetterNotApplicableException(content.kind(), List.of(content.regime()));
         }
-        return renderer.render(content).pdf();
+        rules.check(content);
+        return renderer.draft(content).pdf();
     }
 
     /**

@@ -111,12 +111,16 @@ class LetterStorageAndApiTests {
     }
 
     @Test
-    void previewRendersWithoutStoringAnything() {
-        byte[] pdf = letters.preview(resolution().toBuilder().results(null).build());
-        assertThat(PdfText.of(pdf)).contains(caseNumber, "Our answer to each issue you raised");
+    void previewRendersACompleteLetterAsADraftWithoutStoringAnything() {
+        byte[] pdf = letters.preview(resolution());
+        assertThat(PdfText.squeezed(pdf)).contains("DRAFT–notsent", caseNumber, "Ouranswertoeachissueyouraised");
         assertThat(letters.list(caseNumber)).isEmpty();
         assertThat(letters.missing(resolution().toBuilder().results(null).build()))
                 .containsExactly("the results of the grievance process");
+        assertThatThrownBy(() -> letters.preview(resolution().toBuilder().results(null).build()))
+                .isInstanceOf(LetterValidationException.class)
+                .extracting(e -> ((LetterValidationException) e).missing())
+                .isEqualTo(List.of("the results of the grievance process"));
         assertThatThrownBy(() -> letters.preview(resolution().toBuilder().language("fr").build()))
                 .isInstanceOf(LetterValidationException.class).hasMessageContaining("not \"fr\"");
     }
