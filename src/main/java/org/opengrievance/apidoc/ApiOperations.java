@@ -33,6 +33,8 @@ final class ApiOperations {
             Map.entry("GET " + CASE + "/letters", new Doc("listLetters", "List the case's stored letters")),
             Map.entry("GET " + CASE + "/letters/{id}/pdf", new Doc("downloadLetter", "Download a stored letter as PDF")),
             Map.entry("GET " + CASE + "/letters/preview/{kind}", new Doc("previewLetter", "Preview a letter of the case as PDF (not stored)")),
+            Map.entry("GET " + CASE + "/letter-preferences", new Doc("readLetterPreferences", "Read how the patient wants letters (large print)")),
+            Map.entry("PUT " + CASE + "/letter-preferences", new Doc("setLetterPreferences", "Record how the patient wants letters (large print on request)")),
             Map.entry("GET " + CASE + "/notifications", new Doc("listNotifications", "List the written and oral notifications of the patient")),
             Map.entry("POST " + CASE + "/notifications/oral", new Doc("recordOralNotification", "Record an oral notification (phone or in person)")));
 

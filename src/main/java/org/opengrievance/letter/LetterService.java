@@ -43,6 +43,19 @@ public class LetterService {
     }
 
     /**
+     * The language a letter for someone who prefers {@code requested} is written in: that language when it has
+     * templates, else the default language (the letter then carries the taglines and records the fallback).
+     */
+    public String languageFor(String requested) {
+        return renderer.languageFor(requested);
+    }
+
+    /** The languages letters are written in. */
+    public List<String> languages() {
+        return renderer.languages();
+    }
+
+    /**
      * The required elements this letter still lacks, in words staff understand; empty when it may be approved.
      * For a form that shows what is left to fill in.
      */
@@ -92,10 +105,12 @@ public class LetterService {
         LetterRenderer.Rendered rendered = renderer.render(c);
         String sha256 = LetterHashes.sha256(rendered.pdf());
         OffsetDateTime now = now();
-        long id = letters.insert(new LetterRepository.NewLetter(caseNumber, kind, c.regime().name(), c.language(),
-                rendered.templateVersion(), rendered.pdf(), sha256, LetterStatus.APPROVED, now, approver, now,
-                recipient(c)));
-        letters.event(id, APPROVED, approver, now, "sha256=" + sha256 + " template=" + rendered.templateVersion());
+        long id = letters.insert(new LetterRepository.NewLetter(caseNumber, kind, c.regime().name(),
+                rendered.language(), rendered.templateVersion(), rendered.pdf(), sha256, LetterStatus.APPROVED, now,
+                approver, now, recipient(c), c.language(), rendered.largePrint()));
+        letters.event(id, APPROVED, approver, now, "sha256=" + sha256 + " template=" + rendered.templateVersion()
+                + " language=" + rendered.language() + (rendered.fallback() ? " (asked for " + c.language()
+                + ": no templates; default language with taglines)" : "") + (rendered.largePrint() ? " large-print" : ""));
         return letters.find(id, zone).orElseThrow();
     }
 

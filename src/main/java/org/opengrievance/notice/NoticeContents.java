@@ -20,6 +20,9 @@ import org.opengrievance.grievance.PatientContact;
 import org.opengrievance.letter.LetterContent;
 import org.opengrievance.letter.LetterKind;
 import org.opengrievance.letter.LetterNotApplicableException;
+import org.opengrievance.letter.LetterPreferences;
+import org.opengrievance.letter.LetterService;
+import org.opengrievance.letter.LetterTranslations;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,16 +38,23 @@ public class NoticeContents {
     private final FacilityProperties facility;
     private final PlanProperties plan;
     private final NoticeProperties notices;
+    private final LetterService letters;
+    private final LetterTranslations translations;
+    private final LetterPreferences preferences;
     private final Clock clock;
 
     NoticeContents(GrievanceCaseRepository cases, CaseClocks clocks, CaseClockRepository clockRows,
-            FacilityProperties facility, PlanProperties plan, NoticeProperties notices, Clock clock) {
+            FacilityProperties facility, PlanProperties plan, NoticeProperties notices, LetterService letters,
+            LetterTranslations translations, LetterPreferences preferences, Clock clock) {
         this.cases = cases;
         this.clocks = clocks;
         this.clockRows = clockRows;
         this.facility = facility;
         this.plan = plan;
         this.notices = notices;
+        this.letters = letters;
+        this.translations = translations;
+        this.preferences = preferences;
         this.clock = clock;
     }
 
@@ -72,6 +82,7 @@ public class NoticeContents {
         ClockState own = all.stream().filter(k -> k.regime() == regime).findFirst().orElse(null);
         ZoneId zone = own != null ? own.zone() : ZoneId.of(c.facilityZone());
         LocalDate today = LocalDate.now(clock.withZone(zone));
+        String language = letters.languageFor(c.preferredLanguage());
 
         LetterContent.Builder b = LetterContent.builder(kind, regime, c.preferredLanguage(), caseNumber)
                 .patientName(c.patientName())
@@ -87,7 +98,8 @@ public class NoticeContents {
                 .prematureDischarge(contact.prematureDischarge())
                 .qio(new LetterContent.QioContact(notices.qio().name(), notices.qio().phone(), notices.qio().tty(),
                         notices.qio().address()))
-                .stateAgencyContact(notices.stateAgency());
+                .stateAgencyContact(translations.text(language, notices.stateAgency()))
+                .largePrint(preferences.largePrint(caseNumber));
 
         String contactName = text(vars.get("contactPerson"));
         if (kind == LetterKind.RESOLUTION && contactName != null) {
@@ -95,7 +107,9 @@ public class NoticeContents {
         } else if (kind == LetterKind.RESOLUTION) {
             b.contact(null, null, null);
         } else {
-            b.contact(notices.contact().name(), notices.contact().title(), notices.contact().phone());
+            // configured text, in the letter's language where a translation is configured
+            b.contact(translations.text(language, notices.contact().name()),
+                    translations.text(language, notices.contact().title()), notices.contact().phone());
         }
         switch (kind) {
             case ACKNOWLEDGEMENT -> CaseClocks.governing(all)
