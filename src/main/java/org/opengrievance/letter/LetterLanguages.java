@@ -11,8 +11,10 @@ public final class LetterLanguages {
     private LetterLanguages() {
     }
 
+    /** An ISO 639 code the JDK knows a name for ("xx" is none). */
     public static boolean valid(String code) {
-        return code != null && code.matches(CODE);
+        return code != null && code.matches(CODE)
+                && !Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH).equals(code);
     }
 
     /** The language's name in {@code in}'s language ("Korean" in an English letter), or the code. */
