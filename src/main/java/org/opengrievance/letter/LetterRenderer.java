@@ -237,8 +237,27 @@ public final class LetterRenderer {
             throw new IllegalStateException(source.path() + " has no <meta name=\"" + LetterTemplates.VERSION_META
                     + "\" content=\"...\"/>");
         }
+        describe(doc);
         return new Html(source, xhtml, doc, meta + "+" + sources.sha256().substring(0, 12), language,
                 !language.equals(content.language()));
+    }
+
+    /** The document's description (PDF/UA wants one): the title, unless the template gives a subject. */
+    private static void describe(Document doc) {
+        org.w3c.dom.NodeList metas = doc.getElementsByTagNameNS("*", "meta");
+        for (int i = 0; i < metas.getLength(); i++) {
+            if ("subject".equals(((Element) metas.item(i)).getAttribute("name"))) {
+                return;
+            }
+        }
+        String title = LetterTemplates.title(doc);
+        Node head = doc.getElementsByTagNameNS("*", "head").item(0);
+        if (title != null && head != null) {
+            Element subject = doc.createElementNS(doc.getDocumentElement().getNamespaceURI(), "meta");
+            subject.setAttribute("name", "subject");
+            subject.setAttribute("content", title);
+            head.appendChild(subject);
+        }
     }
 
     /** The language's words, with the default language's for any key it lacks (the start-up check warns). */
