@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.opengrievance.access.PhiAccessLog;
 import org.opengrievance.grievance.Actors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,15 +26,20 @@ class LetterPreferenceController {
 
     private final LetterPreferences preferences;
     private final IdentityService identity;
+    private final PhiAccessLog accessLog;
 
-    LetterPreferenceController(LetterPreferences preferences, IdentityService identity) {
+    LetterPreferenceController(LetterPreferences preferences, IdentityService identity, PhiAccessLog accessLog) {
         this.preferences = preferences;
         this.identity = identity;
+        this.accessLog = accessLog;
     }
 
     @GetMapping
     LetterPreferences.Preference read(@PathVariable String caseNumber) {
-        return preferences.of(caseNumber);
+        LetterPreferences.Preference p = preferences.of(caseNumber);
+        // an auxiliary aid the patient asked for says something about the patient's health: a PHI read
+        accessLog.caseRead(caseNumber, "letter-preferences");
+        return p;
     }
 
     @PutMapping

@@ -54,6 +54,30 @@ class LetterConformanceTests {
         assertThat(failures).as("veraPDF failures").isEmpty();
     }
 
+    @org.junit.jupiter.api.Test
+    void veraPdfRefusesAPdfThatIsNeitherArchivalNorTagged() throws java.io.IOException {
+        // what letters were before: a standard font that is not embedded, no metadata, no tags
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            doc.addPage(page);
+            try (var text = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                text.beginText();
+                text.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                text.newLineAtOffset(72, 700);
+                text.showText("We received your grievance.");
+                text.endText();
+            }
+            doc.save(out);
+        }
+        for (PDFAFlavour profile : PROFILES) {
+            VeraPdf.Report report = VeraPdf.validate(out.toByteArray(), profile);
+            assertThat(report.compliant()).as(profile.getId()).isFalse();
+            assertThat(report.failures()).as(profile.getId()).isNotEmpty();
+        }
+    }
+
     private static List<String> validate(String what, byte[] pdf) {
         LETTERS.incrementAndGet();
         List<String> failures = new ArrayList<>();

@@ -32,6 +32,7 @@ class LetterPreferenceApiTests {
     @Autowired IntakeService intake;
     @Autowired NoticeContents contents;
     @Autowired LetterService letters;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     record Answer(int status, String contentType, byte[] body) {
         JsonNode json() throws java.io.IOException {
@@ -59,6 +60,9 @@ class LetterPreferenceApiTests {
         GrievanceCase c = intake.register(Intakes.written(Channel.LETTER, ServiceArea.DIETARY));
         String path = "/api/grievances/" + c.caseNumber() + "/letter-preferences";
         assertThat(call(TestUsers.Role.PATIENT_RELATIONS, "GET", path, null).json().get("largePrint").asBoolean()).isFalse();
+        assertThat(jdbc.sql("SELECT actor FROM phi_access_log WHERE case_number = ? AND action = 'letter-preferences'")
+                .param(c.caseNumber()).query(String.class).list())
+                .as("the read is in the PHI access log").containsExactly(TestUsers.Role.PATIENT_RELATIONS.userId());
 
         Answer set = call(TestUsers.Role.PATIENT_RELATIONS, "PUT", path, "{\"largePrint\":true}");
         assertThat(set.status()).isEqualTo(200);
