@@ -85,10 +85,30 @@ final class LetterFonts {
             if (in == null) {
                 throw new IllegalStateException("The letter font fonts/" + name + " is missing from the application");
             }
-            return in.readAllBytes();
+            return withoutLigatures(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The font with its glyph substitution table (GSUB) hidden: PDFBox would otherwise set "fi" and "fl" as one
+     * ligature glyph, which text extraction, search and some screen readers then read as the single character
+     * U+FB01. The table's tag is renamed in the table directory (the order of the tags is kept); the subset
+     * embedded in the letter leaves unknown tables out. DejaVu Sans needs no substitution for the scripts it
+     * prints: its accented letters are precomposed.
+     */
+    static byte[] withoutLigatures(byte[] ttf) {
+        int tables = ((ttf[4] & 0xff) << 8) | (ttf[5] & 0xff);
+        for (int i = 0; i < tables; i++) {
+            int record = 12 + 16 * i;
+            if (ttf[record] == 'G' && ttf[record + 1] == 'S' && ttf[record + 2] == 'U' && ttf[record + 3] == 'B') {
+                byte[] copy = ttf.clone();
+                copy[record + 3] = 'b';
+                return copy;
+            }
+        }
+        return ttf;
     }
 
     private static byte[] file(String path) {

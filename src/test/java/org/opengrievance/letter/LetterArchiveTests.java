@@ -49,6 +49,22 @@ class LetterArchiveTests {
     }
 
     @Test
+    void lettersAreReadAsTheyAreWrittenWithoutLigatureCharacters() throws IOException {
+        byte[] pdf = RENDERER.render(SampleLetters.complete(LetterKind.RESOLUTION, Regime.HOSPITAL_COP, "en")).pdf();
+        // each glyph's own Unicode text, as a screen reader gets it (PDFBox's extracted text would undo ligatures)
+        StringBuilder glyphs = new StringBuilder();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            new org.apache.pdfbox.text.PDFTextStripper() {
+                @Override
+                protected void processTextPosition(org.apache.pdfbox.text.TextPosition text) {
+                    glyphs.append(text.getUnicode());
+                }
+            }.getText(doc);
+        }
+        assertThat(glyphs.toString()).contains("qualified", "file").doesNotContain("\ufb01", "\ufb02");
+    }
+
+    @Test
     void metadataNamesTheCaseKindLanguageAndTemplateVersion() throws IOException {
         LetterContent c = SampleLetters.complete(LetterKind.RESOLUTION, Regime.HOSPITAL_COP, "es");
         LetterRenderer.Rendered rendered = RENDERER.render(c);
