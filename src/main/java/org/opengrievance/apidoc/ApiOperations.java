@@ -42,6 +42,8 @@ final class ApiOperations {
             Map.entry("GET " + CASE + "/letters", new Doc("listLetters", "List the case's stored letters")),
             Map.entry("GET " + CASE + "/letters/{id}/pdf", new Doc("downloadLetter", "Download a stored letter as PDF")),
             Map.entry("GET " + CASE + "/letters/preview/{kind}", new Doc("previewLetter", "Preview a letter of the case as PDF (not stored)")),
+            Map.entry("GET " + CASE + "/letter-preferences", new Doc("readLetterPreferences", "Read how the patient wants letters (large print)")),
+            Map.entry("PUT " + CASE + "/letter-preferences", new Doc("setLetterPreferences", "Record how the patient wants letters (large print on request)")),
             Map.entry("GET " + CASE + "/notifications", new Doc("listNotifications", "List the written and oral notifications of the patient")),
             Map.entry("POST " + CASE + "/notifications/oral", new Doc("recordOralNotification", "Record an oral notification (phone or in person)")),
             Map.entry("GET " + AUDIT_CASES, new Doc("searchCases", "Search open and closed cases (auditors, the director), newest receipt first")),
@@ -85,6 +87,10 @@ final class ApiOperations {
         if (path.equals(AUDIT_CASES) && method == HttpMethod.GET) {
             CaseSearchParameters.describe(operation);
             problem(responses, "400", "a filter is unknown, repeated or wrong (named in `errors`)");
+        }
+        if (path.endsWith("/preview/{kind}")) {
+            problem(responses, "404", "there is no such case, or the case's rules send no such letter");
+            problem(responses, "422", "the letter still lacks required elements (listed in `missing`)");
         }
         boolean changes = method != HttpMethod.GET;
         problem(responses, "400", changes ? "a field is missing or wrong (named in `errors`)" : "a path parameter is not valid");

@@ -1,8 +1,7 @@
 package org.opengrievance.intake;
 
-import java.util.Set;
-
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.opengrievance.letter.LetterLanguages;
 
 /**
  * The intake variables as the process holds them, checked the same way for the start form and the API.
@@ -13,7 +12,6 @@ record IntakeData(Channel channel, String patientName, String complaintText, Ser
 
     static final int MAX_NAME = 200;
     static final int MAX_TEXT = 4000;
-    static final Set<String> LANGUAGES = Set.of("en", "es");
     // the flags the models decide on; the case-record-only flags (IntakeVariables) are never set as variables
     static final String[] FLAGS = {"resolvedAtPointOfCare", "responseRequested", "abuseOrNeglect",
         "patientHarmOrCopIssue", "medicare489Billing"};
@@ -26,8 +24,9 @@ record IntakeData(Channel channel, String patientName, String complaintText, Ser
         }
         String language = vars.getVariable("preferredLanguage") == null
                 ? "en" : String.valueOf(vars.getVariable("preferredLanguage"));
-        if (!LANGUAGES.contains(language)) {
-            throw new IntakeRejectedException("preferredLanguage", "must be one of " + LANGUAGES);
+        // any language: one without letter templates gets the English letter with the taglines (letter package)
+        if (!LetterLanguages.valid(language)) {
+            throw new IntakeRejectedException("preferredLanguage", "must be an ISO 639 language code such as en, es or vi");
         }
         vars.setVariable("preferredLanguage", language);
         return new IntakeData(

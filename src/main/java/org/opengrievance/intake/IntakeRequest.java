@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.variable.Variables;
 import org.opengrievance.clock.ExpediteTrigger;
 import org.opengrievance.clock.Regime;
+import org.opengrievance.letter.LetterLanguages;
 import org.opengrievance.config.WithinTimeBounds;
 
 /** {@code POST /api/grievances}: a complaint as intake staff or a connected system log it. */
@@ -30,7 +31,7 @@ public record IntakeRequest(
         Boolean patientHarmOrCopIssue,
         Boolean medicare489Billing,
         Boolean medicareBeneficiary,
-        @Pattern(regexp = "en|es", message = "must be en or es") String preferredLanguage,
+        @Pattern(regexp = LetterLanguages.CODE, message = "must be an ISO 639 language code such as en, es or vi") String preferredLanguage,
         @Size(max = 5) List<Regime> regimes,
         @WithinTimeBounds OffsetDateTime originalReceivedAt,
         @WithinTimeBounds OffsetDateTime planReceivedAt,

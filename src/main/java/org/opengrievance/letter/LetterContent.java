@@ -13,7 +13,8 @@ import org.opengrievance.clock.Regime;
  *
  * @param kind                      which letter
  * @param regime                    whose rules apply (hospital CoP or a plan type)
- * @param language                  letter language code, one of the supported languages ({@code en}, {@code es})
+ * @param language                  the recipient's preferred language (ISO 639 code); a language without templates
+ *                                  gets the default language's letter with the taglines
  * @param caseNumber                the case number, e.g. {@code GRV-2026-000123}
  * @param patientName               the patient (hospital) or enrollee (plan) the letter is addressed to
  * @param memberId                  plans: the enrollee's member ID (optional)
@@ -37,6 +38,7 @@ import org.opengrievance.clock.Regime;
  * @param handledAs                 classification notice: grievance or appeal process
  * @param classificationExplanation classification notice: why, in plain words (optional)
  * @param stateAgencyContact        the State agency the patient may contact, as printed (optional)
+ * @param largePrint                the recipient asked for large print: the same letter at 18 pt or more
  */
 public record LetterContent(
         LetterKind kind,
@@ -64,7 +66,8 @@ public record LetterContent(
         Extension extension,
         HandledAs handledAs,
         String classificationExplanation,
-        String stateAgencyContact) {
+        String stateAgencyContact,
+        boolean largePrint) {
 
     public LetterContent {
         issues = issues == null ? List.of() : List.copyOf(issues);
@@ -134,6 +137,7 @@ public record LetterContent(
         b.handledAs = handledAs;
         b.classificationExplanation = classificationExplanation;
         b.stateAgencyContact = stateAgencyContact;
+        b.largePrint = largePrint;
         return b;
     }
 
@@ -165,6 +169,7 @@ public record LetterContent(
         private HandledAs handledAs;
         private String classificationExplanation;
         private String stateAgencyContact;
+        private boolean largePrint;
 
         private Builder(LetterKind kind, Regime regime, String language, String caseNumber) {
             this.kind = kind;
@@ -201,13 +206,14 @@ public record LetterContent(
         public Builder handledAs(HandledAs v) { this.handledAs = v; return this; }
         public Builder classificationExplanation(String v) { this.classificationExplanation = v; return this; }
         public Builder stateAgencyContact(String v) { this.stateAgencyContact = v; return this; }
+        public Builder largePrint(boolean v) { this.largePrint = v; return this; }
 
         public LetterContent build() {
             return new LetterContent(kind, regime, language, caseNumber, patientName, memberId, mailingAddress,
                     organizationName, letterDate, receivedDate, complaintSummary, issues, contact, stepsTaken,
                     results, completionDate, medicareBeneficiary, qualityOfCare, prematureDischarge, qio,
                     responseDueDate, followUpDate, extension, handledAs, classificationExplanation,
-                    stateAgencyContact);
+                    stateAgencyContact, largePrint);
         }
     }
 }

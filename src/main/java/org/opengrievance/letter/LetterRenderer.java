@@ -1,12 +1,13 @@
 package org.opengrievance.letter;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -15,12 +16,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
 
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.opengrievance.clock.Regime;
 import org.opengrievance.letter.LetterContent.IssueLine;
 import org.thymeleaf.IEngineConfiguration;
@@ -28,79 +33,174 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.TemplateSpec;
 import org.thymeleaf.cache.NonCacheableCacheEntryValidity;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.context.ITemplateContext;
+import org.thymeleaf.exceptions.TemplateProcessingException;
+import org.thymeleaf.messageresolver.IMessageResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ITemplateResolver;
 import org.thymeleaf.templateresolver.TemplateResolution;
 import org.thymeleaf.templateresource.ITemplateResource;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.xml.sax.SAXParseException;
 
 /**
- * Fills a letter template (Thymeleaf, HTML mode: {@code th:text} escapes, so patient text stays text) and
- * renders the result to PDF with openhtmltopdf. The template may load nothing from outside (no files, no
- * network): pictures go in as {@code data:} URIs.
+ * Fills a letter template (Thymeleaf, HTML mode: {@code th:text} escapes, so patient text stays text), with the
+ * shared parts ({@code fragments/}) and the language's words ({@code messages.properties}), and renders the
+ * result to an archival, accessible PDF (PDF/A-2a and PDF/UA-1) with openhtmltopdf. The template may load
+ * nothing from outside (no files, no network): pictures go in as {@code data:} URIs.
  */
 public final class LetterRenderer {
 
-    /** The CSS font family a configured TrueType font is registered under; templates list it first. */
-    public static final String FONT_FAMILY = "letter-font";
-    private static final String SOURCE = LetterRenderer.class.getName() + ".source";
+    /** The CSS font family of the shipped fonts; templates list it first. */
+    public static final String FONT_FAMILY = LetterFonts.FAMILY;
+    /** The words of the watermark on every page of a preview (staff read it, so it is in English). */
+    public static final String DRAFT_MARK = "DRAFT \u2013 not sent";
+
+    /** The sRGB colour space the letters' colours are in: the output intent PDF/A requires (the JDK's own profile). */
+    private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    /** The files one letter is being made from, for the resolvers (a render runs on one thread). */
+    private static final ThreadLocal<Sources> CURRENT = new ThreadLocal<>();
 
     private final LetterTemplates templates;
-    private final File fontRegular;
-    private final File fontBold;
+    private final LetterFonts fonts;
+    private final Clock clock;
+    private final String defaultLanguage;
+    private final List<String> languages;
+    private final LetterProperties.Assistance assistance;
+    private final LetterTranslations translations;
     private final TemplateEngine thymeleaf = new TemplateEngine();
 
     static {
         XRLog.setLoggerImpl(new RendererLog());
     }
 
-    /** A rendered letter: the PDF, and the version of the template that produced it. */
-    public record Rendered(byte[] pdf, String templateVersion) {
+    /**
+     * A rendered letter: the PDF, the version of the templates that produced it, the language it is written in
+     * (the default language when the recipient's has no templates: {@code fallback}), and whether it is in
+     * large print.
+     */
+    public record Rendered(byte[] pdf, String templateVersion, String language, boolean fallback, boolean largePrint) {
     }
 
-    public LetterRenderer(LetterTemplates templates, String fontRegular, String fontBold) {
+    /**
+     * @param languages the languages letters may be written in (each with all templates and messages); empty:
+     *                  every language the templates folder has
+     */
+    public LetterRenderer(LetterTemplates templates, LetterProperties properties, List<String> languages, Clock clock) {
         this.templates = templates;
-        this.fontRegular = font(fontRegular);
-        this.fontBold = font(fontBold);
-        thymeleaf.setTemplateResolver(new GivenSourceResolver());
+        this.fonts = new LetterFonts(properties.fontRegular(), properties.fontBold());
+        this.clock = clock;
+        this.defaultLanguage = properties.defaultLanguage();
+        this.languages = List.copyOf(languages.isEmpty() ? templates.languages() : languages);
+        this.assistance = properties.assistance();
+        this.translations = new LetterTranslations(properties.translations());
+        thymeleaf.setTemplateResolver(new SourcesResolver());
+        thymeleaf.setMessageResolver(new MessagesResolver());
     }
 
-    private static File font(String path) {
-        if (path == null || path.isBlank()) {
-            return null;
-        }
-        File f = new File(path);
-        if (!f.isFile()) {
-            throw new IllegalStateException("Letter font not found: " + path);
-        }
-        return f;
+    /** The shipped defaults: every language of the templates folder, English as the fallback. */
+    public LetterRenderer(LetterTemplates templates) {
+        this(templates, defaults(), List.of(), Clock.systemUTC());
+    }
+
+    static LetterProperties defaults() {
+        return new LetterProperties("classpath:processes/letters/", List.of(), "en",
+                new LetterProperties.Assistance("Section 1557 Coordinator", "(555) 010-0100", "711", "(555) 010-0300"),
+                Map.of(), null, null);
+    }
+
+    /** The languages letters are written in. */
+    public List<String> languages() {
+        return languages;
+    }
+
+    /** The language a letter for someone who prefers {@code requested} is written in. */
+    public String languageFor(String requested) {
+        return requested != null && languages.contains(requested) ? requested : defaultLanguage;
     }
 
     /** The PDF of this letter. Checks only that the text can be printed; required elements are {@link LetterRules}' job. */
     public Rendered render(LetterContent content) {
+        return render(content, false);
+    }
+
+    /**
+     * The same letter as a draft: "DRAFT – not sent" across every page, and in its title and metadata, so that
+     * a preview can never pass for a letter that was sent.
+     */
+    public Rendered draft(LetterContent content) {
+        return render(content, true);
+    }
+
+    private Rendered render(LetterContent content, boolean draft) {
         Html html = html(content);
+        if (draft) {
+            markDraft(html.document());
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder b = new PdfRendererBuilder();
-            b.withProducer("OpenGrievance letters");
-            b.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
-                    ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-            if (fontRegular != null) {
-                b.useFont(fontRegular, FONT_FAMILY, 400, FontStyle.NORMAL, true);
-                b.useFont(fontBold != null ? fontBold : fontRegular, FONT_FAMILY, 700, FontStyle.NORMAL, true);
+        PdfRendererBuilder b = new PdfRendererBuilder();
+        b.withProducer(ArchivalMetadata.PRODUCER);
+        b.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
+                ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+        // archival (PDF/A-2a: embedded fonts, sRGB output intent, XMP) and accessible (PDF/UA-1: tagged)
+        b.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_A);
+        b.usePdfUaAccessibility(true);
+        b.useColorProfile(SRGB);
+        fonts.register(b);
+        b.withW3cDocument(html.document(), "about:blank");
+        try (PdfBoxRenderer renderer = b.buildPdfRenderer()) {
+            renderer.createPDFWithoutClosing();
+            try (PDDocument doc = renderer.getPdfDocument()) {
+                ArchivalMetadata.apply(doc, facts(content, html, draft));
+                doc.save(out, CompressParameters.DEFAULT_COMPRESSION);
             }
-            b.withW3cDocument(html.document(), "about:blank");
-            b.toStream(out);
-            b.run();
         } catch (IOException e) {
             throw new IllegalStateException("The letter could not be rendered from " + html.source().path(), e);
         }
-        return new Rendered(out.toByteArray(), html.version());
+        return new Rendered(out.toByteArray(), html.version(), html.language(), html.fallback(), content.largePrint());
     }
 
-    /** The filled-in template: the XHTML the PDF is made from, and the template version. */
-    record Html(LetterTemplates.Source source, String xhtml, Document document, String version) {
+    private ArchivalMetadata.Facts facts(LetterContent c, Html html, boolean draft) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("caseNumber", c.caseNumber());
+        facts.put("letterKind", c.kind().name());
+        facts.put("language", html.language());
+        facts.put("requestedLanguage", c.language());
+        facts.put("templateVersion", html.version());
+        facts.put("largePrint", String.valueOf(c.largePrint()));
+        facts.put("draft", String.valueOf(draft));
+        String title = LetterTemplates.title(html.document());
+        return new ArchivalMetadata.Facts(title == null ? c.kind().label() : title, title, html.language(),
+                "grievance letter, " + c.kind().name() + ", " + c.caseNumber(), clock.instant(), facts);
+    }
+
+    /**
+     * Puts the watermark first in the body (fixed: on every page, readable text, so a screen reader announces it
+     * too) and in front of the title.
+     */
+    private static void markDraft(Document doc) {
+        String ns = doc.getDocumentElement().getNamespaceURI();
+        Element mark = doc.createElementNS(ns, "div");
+        mark.setAttribute("style", "position: fixed; z-index: -1; top: 10cm; left: 0; width: 100%; text-align: center;"
+                + " white-space: nowrap; transform: rotate(-35deg); font-size: 48pt; font-weight: bold; color: #c8c8c8;");
+        mark.setAttribute("lang", "en");
+        mark.setTextContent(DRAFT_MARK);
+        Node body = doc.getElementsByTagNameNS("*", "body").item(0);
+        body.insertBefore(mark, body.getFirstChild());
+        Node title = doc.getElementsByTagNameNS("*", "title").item(0);
+        if (title != null) {
+            title.setTextContent(DRAFT_MARK + ": " + title.getTextContent().strip());
+        }
+    }
+
+    /**
+     * The filled-in template: the source of the letter's kind, the XHTML the PDF is made from, the template
+     * version (the kind's meta version and the hash of every file that went into it), and the language.
+     */
+    record Html(LetterTemplates.Source source, String xhtml, Document document, String version, String language,
+            boolean fallback) {
     }
 
     Html html(LetterContent content) {
@@ -108,11 +208,23 @@ public final class LetterRenderer {
         if (!unprintable.isEmpty()) {
             throw new LetterValidationException(content.kind(), unprintable);
         }
-        LetterTemplates.Source source = templates.load(content.kind(), content.language());
-        Locale locale = Locale.forLanguageTag(content.language());
-        Context context = new Context(locale, model(content, locale));
-        String xhtml = thymeleaf.process(new TemplateSpec(source.path(), null, TemplateMode.HTML,
-                Map.of(SOURCE, source.text())), context);
+        String language = languageFor(content.language());
+        LetterTemplates.Source source = templates.load(content.kind(), language);
+        Sources sources = new Sources(source, messages(language));
+        Locale locale = Locale.forLanguageTag(language);
+        LetterProperties.Assistance help = new LetterProperties.Assistance(
+                translations.text(language, assistance.coordinator()), assistance.phone(), assistance.tty(),
+                assistance.planPhone());
+        Context context = new Context(locale, model(content, locale, language, help));
+        String xhtml;
+        CURRENT.set(sources);
+        try {
+            xhtml = thymeleaf.process(new TemplateSpec(source.path(), null, TemplateMode.HTML, null), context);
+        } catch (TemplateProcessingException e) {
+            throw new IllegalStateException(source.path() + " could not be filled in: " + e.getMessage(), e);
+        } finally {
+            CURRENT.remove();
+        }
         Document doc;
         try {
             doc = LetterTemplates.parseXml(xhtml, true);
@@ -125,14 +237,45 @@ public final class LetterRenderer {
             throw new IllegalStateException(source.path() + " has no <meta name=\"" + LetterTemplates.VERSION_META
                     + "\" content=\"...\"/>");
         }
-        return new Html(source, xhtml, doc, meta + "+" + source.sha256().substring(0, 12));
+        describe(doc);
+        return new Html(source, xhtml, doc, meta + "+" + sources.sha256().substring(0, 12), language,
+                !language.equals(content.language()));
     }
 
-    /**
-     * The variables a template sees. Dates are already written out in the letter's language; null means
-     * "not given" (use {@code th:if}).
-     */
-    static Map<String, Object> model(LetterContent c, Locale locale) {
+    /** The document's description (PDF/UA wants one): the title, unless the template gives a subject. */
+    private static void describe(Document doc) {
+        org.w3c.dom.NodeList metas = doc.getElementsByTagNameNS("*", "meta");
+        for (int i = 0; i < metas.getLength(); i++) {
+            if ("subject".equals(((Element) metas.item(i)).getAttribute("name"))) {
+                return;
+            }
+        }
+        String title = LetterTemplates.title(doc);
+        Node head = doc.getElementsByTagNameNS("*", "head").item(0);
+        if (title != null && head != null) {
+            Element subject = doc.createElementNS(doc.getDocumentElement().getNamespaceURI(), "meta");
+            subject.setAttribute("name", "subject");
+            subject.setAttribute("content", title);
+            head.appendChild(subject);
+        }
+    }
+
+    /** The language's words, with the default language's for any key it lacks (the start-up check warns). */
+    private Messages messages(String language) {
+        LetterTemplates.Source own = templates.messages(language);
+        Properties words = new Properties();
+        List<LetterTemplates.Source> files = new ArrayList<>();
+        if (!language.equals(defaultLanguage) && templates.exists(templates.messagesPath(defaultLanguage))) {
+            LetterTemplates.Source fallback = templates.messages(defaultLanguage);
+            words.putAll(LetterTemplates.properties(fallback));
+            files.add(fallback);
+        }
+        words.putAll(LetterTemplates.properties(own));
+        files.add(own);
+        return new Messages(words, files);
+    }
+
+    static Map<String, Object> model(LetterContent c, Locale locale, String language, LetterProperties.Assistance assistance) {
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         Map<String, Object> m = new LinkedHashMap<>();
         Regime regime = c.regime();
@@ -198,18 +341,22 @@ public final class LetterRenderer {
         m.put("appeal", c.handledAs() == LetterContent.HandledAs.APPEAL);
         m.put("classificationExplanation", blankToNull(c.classificationExplanation()));
         m.put("stateAgencyContact", blankToNull(c.stateAgencyContact()));
+        m.put("largePrint", c.largePrint());
+        m.put("language", language);
+        m.put("requestedLanguage", c.language());
+        m.put("languageFallback", !language.equals(c.language()));
+        // in the letter's own language: the fallback letter names the language it could not be written in
+        m.put("requestedLanguageName", c.language() == null ? null : LetterLanguages.name(c.language(), locale));
+        Map<String, Object> help = new LinkedHashMap<>();
+        help.put("coordinator", assistance.coordinator());
+        help.put("phone", assistance.phone());
+        help.put("tty", assistance.tty());
+        help.put("planPhone", assistance.planPhone());
+        m.put("assistance", help);
         return m;
     }
 
-    /**
-     * Without an embedded font the standard PDF fonts print Western European characters only (Windows-1252);
-     * anything else would come out as '#'. Name each field that cannot be printed rather than mangle a name.
-     */
     private List<String> unprintable(LetterContent c) {
-        if (fontRegular != null) {
-            return List.of();
-        }
-        CharsetEncoder cp1252 = Charset.forName("windows-1252").newEncoder();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("the patient's name", c.patientName());
         fields.put("the member ID", c.memberId());
@@ -243,10 +390,10 @@ public final class LetterRenderer {
         fields.put("the State agency contact", c.stateAgencyContact());
         List<String> problems = new ArrayList<>();
         fields.forEach((label, text) -> {
-            if (text != null && !cp1252.canEncode(text)) {
-                problems.add(label + " in characters the letter font can print (it has characters beyond "
-                        + "Western European script; an administrator can set grievance.letters.font-regular to a "
-                        + "Unicode TrueType font)");
+            if (!fonts.canPrint(text)) {
+                problems.add(label + " in characters the letter font can print (it has characters of a script "
+                        + "the font lacks; an administrator can add a TrueType font for that script with "
+                        + "grievance.letters.font-regular)");
             }
         });
         return problems;
@@ -260,12 +407,45 @@ public final class LetterRenderer {
         return s == null || s.isBlank() ? null : s;
     }
 
-    /** Hands Thymeleaf the template text this renderer already read (so the recorded hash is of what ran). */
-    private static final class GivenSourceResolver implements ITemplateResolver {
+    private record Messages(Properties words, List<LetterTemplates.Source> files) {
+    }
+
+    /** Every file one letter is made from, read once, so that the recorded hash is of exactly what ran. */
+    private final class Sources {
+        private final LetterTemplates.Source main;
+        private final Messages messages;
+        private final Map<String, LetterTemplates.Source> read = new TreeMap<>();
+
+        Sources(LetterTemplates.Source main, Messages messages) {
+            this.main = main;
+            this.messages = messages;
+            read.put(main.path(), main);
+            messages.files().forEach(f -> read.put(f.path(), f));
+        }
+
+        LetterTemplates.Source resolve(String name) {
+            if (name.equals(main.path())) {
+                return main;
+            }
+            if (!LetterTemplates.isFragmentName(name)) {
+                return null; // letters include shared parts from fragments/ only: no other file, no address
+            }
+            return read.computeIfAbsent(templates.fragmentPath(name), p -> templates.fragment(name));
+        }
+
+        String sha256() {
+            StringBuilder all = new StringBuilder();
+            read.forEach((path, s) -> all.append(path).append('\n').append(s.text()).append('\n'));
+            return LetterHashes.sha256(all.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Hands Thymeleaf the files of the letter being made: its template and the shared parts it includes. */
+    private static final class SourcesResolver implements ITemplateResolver {
 
         @Override
         public String getName() {
-            return "letter-source";
+            return "letter-sources";
         }
 
         @Override
@@ -276,12 +456,53 @@ public final class LetterRenderer {
         @Override
         public TemplateResolution resolveTemplate(IEngineConfiguration configuration, String ownerTemplate,
                 String template, Map<String, Object> attributes) {
-            Object text = attributes == null ? null : attributes.get(SOURCE);
-            if (!(text instanceof String source)) {
-                return null; // letters are self-contained: no fragments from other files
+            Sources sources = CURRENT.get();
+            LetterTemplates.Source source = sources == null ? null : sources.resolve(template);
+            if (source == null) {
+                return null;
             }
-            return new TemplateResolution(new GivenSource(template, source), TemplateMode.HTML,
+            return new TemplateResolution(new GivenSource(template, source.text()), TemplateMode.HTML,
                     NonCacheableCacheEntryValidity.INSTANCE);
+        }
+    }
+
+    /**
+     * {@code #{key}} and {@code #{key(${a}, ${b})}}: the words of the letter's language, {@code {0}}, {@code {1}}
+     * replaced by the values as they are (no MessageFormat: an apostrophe is just an apostrophe). A key no
+     * language has stops the letter rather than print "??key??".
+     */
+    private static final class MessagesResolver implements IMessageResolver {
+
+        @Override
+        public String getName() {
+            return "letter-messages";
+        }
+
+        @Override
+        public Integer getOrder() {
+            return 0;
+        }
+
+        @Override
+        public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
+            Sources sources = CURRENT.get();
+            String text = sources == null ? null : sources.messages.words().getProperty(key);
+            if (text == null) {
+                return null;
+            }
+            if (parameters != null) {
+                for (int i = 0; i < parameters.length; i++) {
+                    text = text.replace("{" + i + "}", parameters[i] == null ? "" : String.valueOf(parameters[i]));
+                }
+            }
+            return text;
+        }
+
+        @Override
+        public String createAbsentMessageRepresentation(ITemplateContext context, Class<?> origin, String key,
+                Object[] parameters) {
+            throw new IllegalStateException("No letter message \"" + key + "\" in "
+                    + context.getLocale().toLanguageTag() + "/" + LetterTemplates.MESSAGES + " (nor in the default language's)");
         }
     }
 
@@ -311,7 +532,7 @@ public final class LetterRenderer {
 
         @Override
         public ITemplateResource relative(String relativeLocation) {
-            throw new UnsupportedOperationException("letter templates are self-contained: " + relativeLocation);
+            throw new UnsupportedOperationException("letter templates include fragments/ only: " + relativeLocation);
         }
     }
 }

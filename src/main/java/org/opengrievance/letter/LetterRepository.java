@@ -18,7 +18,7 @@ class LetterRepository {
 
     private static final String SUMMARY_COLUMNS = """
             id, case_number, kind, regime, language, template_version, sha256, OCTET_LENGTH(pdf) AS size_bytes,
-            status, generated_at, approved_by, approved_at, sent_at, channel, recipient""";
+            status, generated_at, approved_by, approved_at, sent_at, channel, recipient, requested_language, large_print""";
 
     private final JdbcClient jdbc;
 
@@ -28,22 +28,23 @@ class LetterRepository {
 
     record NewLetter(String caseNumber, LetterKind kind, String regime, String language, String templateVersion,
             byte[] pdf, String sha256, LetterStatus status, OffsetDateTime generatedAt, String approvedBy,
-            OffsetDateTime approvedAt, String recipient) {
+            OffsetDateTime approvedAt, String recipient, String requestedLanguage, boolean largePrint) {
     }
 
     long insert(NewLetter l) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO letter (case_number, kind, regime, language, template_version, pdf, sha256, status,
-                  generated_at, approved_by, approved_at, recipient)
+                  generated_at, approved_by, approved_at, recipient, requested_language, large_print)
                 VALUES (:caseNumber, :kind, :regime, :language, :templateVersion, :pdf, :sha256, :status,
-                  :generatedAt, :approvedBy, :approvedAt, :recipient)
+                  :generatedAt, :approvedBy, :approvedAt, :recipient, :requestedLanguage, :largePrint)
                 """)
                 .param("caseNumber", l.caseNumber()).param("kind", l.kind().name()).param("regime", l.regime())
                 .param("language", l.language()).param("templateVersion", l.templateVersion())
                 .param("pdf", l.pdf()).param("sha256", l.sha256()).param("status", l.status().name())
                 .param("generatedAt", l.generatedAt()).param("approvedBy", l.approvedBy())
                 .param("approvedAt", l.approvedAt()).param("recipient", l.recipient())
+                .param("requestedLanguage", l.requestedLanguage()).param("largePrint", l.largePrint())
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -101,7 +102,8 @@ class LetterRepository {
                 rs.getString("template_version"), rs.getString("sha256"), rs.getInt("size_bytes"),
                 LetterStatus.valueOf(rs.getString("status")), time(rs, "generated_at", zone),
                 rs.getString("approved_by"), time(rs, "approved_at", zone), time(rs, "sent_at", zone),
-                channel == null ? null : SendChannel.valueOf(channel), rs.getString("recipient"));
+                channel == null ? null : SendChannel.valueOf(channel), rs.getString("recipient"),
+                rs.getString("requested_language"), rs.getBoolean("large_print"));
     }
 
     private static OffsetDateTime time(ResultSet rs, String column, ZoneId zone) throws SQLException {

@@ -44,11 +44,13 @@ public final class LetterRules {
         if (c.regime() == null) {
             m.add("the rule set (hospital, or the type of health plan)");
         }
+        // a language without templates is no gap: the letter is written in the default language with the
+        // taglines (LetterRenderer), and the fallback is recorded with it
         if (blank(c.language())) {
-            m.add("the letter language (one of " + String.join(", ", languages) + ")");
-        } else if (!languages.contains(c.language())) {
-            m.add("a letter language this engine has templates for (one of " + String.join(", ", languages)
-                    + "), not \"" + c.language() + "\"");
+            m.add("the recipient's preferred language (an ISO 639 code such as " + String.join(", ", languages) + ")");
+        } else if (!LetterLanguages.valid(c.language())) {
+            m.add("the recipient's preferred language as an ISO 639 code (two or three lower-case letters, such as "
+                    + String.join(", ", languages) + ")");
         }
         if (c.kind() != null && c.regime() != null && !c.kind().appliesTo(c.regime())) {
             m.add(notApplicable(c.kind(), c.regime().isPlan()));

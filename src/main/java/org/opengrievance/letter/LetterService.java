@@ -43,6 +43,19 @@ public class LetterService {
     }
 
     /**
+     * The language a letter for someone who prefers {@code requested} is written in: that language when it has
+     * templates, else the default language (the letter then carries the taglines and records the fallback).
+     */
+    public String languageFor(String requested) {
+        return renderer.languageFor(requested);
+    }
+
+    /** The languages letters are written in. */
+    public List<String> languages() {
+        return renderer.languages();
+    }
+
+    /**
      * The required elements this letter still lacks, in words staff understand; empty when it may be approved.
      * For a form that shows what is left to fill in.
      */
@@ -51,17 +64,19 @@ public class LetterService {
     }
 
     /**
-     * The PDF as it would be sent, stored nowhere. Works on an incomplete letter (blank parts stay out), but
-     * needs a kind, a regime and a supported language.
+     * The PDF as it would be sent, marked "DRAFT – not sent" on every page and stored nowhere. Only a letter the
+     * case's rules send, and only once it is complete: the same required-element check as approval, so that a
+     * preview never shows blanks where an element is missing.
      *
-     * @throws LetterValidationException when the kind, regime or language is missing or unsupported
+     * @throws LetterNotApplicableException when the kind does not apply to the letter's regime
+     * @throws LetterValidationException    naming every missing element (or the kind, regime or language)
      */
     public byte[] preview(LetterContent content) {
-        List<String> basics = rules.renderable(content);
-        if (!basics.isEmpty()) {
-            throw new LetterValidationException(content.kind(), basics);
+        if (content.kind() != null && content.regime() != null && !content.kind().appliesTo(content.regime())) {
+            throw new LetterNotApplicableException(content.kind(), List.of(content.regime()));
         }
-        return renderer.render(content).pdf();
+        rules.check(content);
+        return renderer.draft(content).pdf();
     }
 
     /**
@@ -90,10 +105,12 @@ public class LetterService {
         LetterRenderer.Rendered rendered = renderer.render(c);
         String sha256 = LetterHashes.sha256(rendered.pdf());
         OffsetDateTime now = now();
-        long id = letters.insert(new LetterRepository.NewLetter(caseNumber, kind, c.regime().name(), c.language(),
-                rendered.templateVersion(), rendered.pdf(), sha256, LetterStatus.APPROVED, now, approver, now,
-                recipient(c)));
-        letters.event(id, APPROVED, approver, now, "sha256=" + sha256 + " template=" + rendered.templateVersion());
+        long id = letters.insert(new LetterRepository.NewLetter(caseNumber, kind, c.regime().name(),
+                rendered.language(), rendered.templateVersion(), rendered.pdf(), sha256, LetterStatus.APPROVED, now,
+                approver, now, recipient(c), c.language(), rendered.largePrint()));
+        letters.event(id, APPROVED, approver, now, "sha256=" + sha256 + " template=" + rendered.templateVersion()
+                + " language=" + rendered.language() + (rendered.fallback() ? " (asked for " + c.language()
+                + ": no templates; default language with taglines)" : "") + (rendered.largePrint() ? " large-print" : ""));
         return letters.find(id, zone).orElseThrow();
     }
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -12,6 +14,8 @@ import javax.xml.parsers.ParserConfigurationException;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternUtils;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -19,20 +23,65 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXParseException;
 
 /**
- * The director-editable letter templates: {@code <location><language>/<kind>.html}, read fresh for every
- * letter so that the version recorded with a letter is the version that produced it.
+ * The director-editable letter templates, read fresh for every letter so that the version recorded with a
+ * letter is the version that produced it:
+ * <ul>
+ * <li>{@code <location><language>/<kind>.html}: the letter of one kind in one language;</li>
+ * <li>{@code <location><language>/messages.properties}: the words the shared parts print in that language
+ * (its presence makes the folder a language);</li>
+ * <li>{@code <location>fragments/<name>.html}: the parts every letter shares (letterhead, styles, contact
+ * block, sign-off, language assistance), included with {@code th:replace="~{fragments/<name> :: <part>}"}.</li>
+ * </ul>
  */
 public final class LetterTemplates {
 
     /** {@code <meta name="template-version" content="...">} in each template's head. */
     public static final String VERSION_META = "template-version";
+    /** The folder of the shared parts, and the prefix of their template names. */
+    public static final String FRAGMENTS = "fragments/";
+    static final String MESSAGES = "messages.properties";
+    private static final java.util.regex.Pattern FRAGMENT_NAME = java.util.regex.Pattern.compile("fragments/[a-z0-9-]+");
 
-    private final ResourceLoader resources;
+    private final ResourcePatternResolver resources;
     private final String location;
 
     public LetterTemplates(ResourceLoader resources, String location) {
-        this.resources = resources;
+        this.resources = ResourcePatternUtils.getResourcePatternResolver(resources);
         this.location = location.endsWith("/") ? location : location + "/";
+    }
+
+    /** Every language with a {@code messages.properties} in its folder, sorted. */
+    public List<String> languages() {
+        try {
+            List<String> found = new ArrayList<>();
+            for (Resource r : resources.getResources(location + "*/" + MESSAGES)) {
+                String url = r.getURL().toString();
+                String folder = url.substring(0, url.length() - MESSAGES.length() - 1);
+                String language = folder.substring(folder.lastIndexOf('/') + 1);
+                if (LetterLanguages.valid(language) && !found.contains(language)) {
+                    found.add(language);
+                }
+            }
+            java.util.Collections.sort(found);
+            return found;
+        } catch (IOException e) {
+            throw new IllegalStateException("Letter templates unreadable at " + location, e);
+        }
+    }
+
+    /** The names of the shared parts' files ({@code fragments/letter}, ...), sorted. */
+    public List<String> fragmentNames() {
+        try {
+            List<String> names = new ArrayList<>();
+            for (Resource r : resources.getResources(location + FRAGMENTS + "*.html")) {
+                String file = r.getFilename();
+                names.add(FRAGMENTS + file.substring(0, file.length() - ".html".length()));
+            }
+            java.util.Collections.sort(names);
+            return names;
+        } catch (IOException e) {
+            throw new IllegalStateException("Letter fragments unreadable at " + location + FRAGMENTS, e);
+        }
     }
 
     /** A template's text and where it came from. */
@@ -55,15 +104,61 @@ public final class LetterTemplates {
 
     /** Reads the template; a missing one is an error, never a fallback to another language. */
     public Source load(LetterKind kind, String language) {
-        String path = path(kind, language);
+        return read(kind, language, path(kind, language), "Letter template");
+    }
+
+    /** Whether a name may be a shared part's: {@code fragments/} and a lower-case file name, nothing else. */
+    static boolean isFragmentName(String name) {
+        return name != null && FRAGMENT_NAME.matcher(name).matches();
+    }
+
+    /** Where the shared part's file is. */
+    public String fragmentPath(String name) {
+        return location + name + ".html";
+    }
+
+    /** Reads a shared part's file. */
+    public Source fragment(String name) {
+        if (!isFragmentName(name)) {
+            throw new IllegalStateException("Not a letter fragment name: " + name);
+        }
+        return read(null, null, fragmentPath(name), "Letter fragment");
+    }
+
+    /** Where a language's words are. */
+    public String messagesPath(String language) {
+        return location + language + "/" + MESSAGES;
+    }
+
+    /** Reads a language's words (UTF-8). */
+    public Source messages(String language) {
+        return read(null, language, messagesPath(language), "Letter messages");
+    }
+
+    /** The words of a messages file, by key. */
+    static java.util.Properties properties(Source messages) {
+        java.util.Properties p = new java.util.Properties();
+        try {
+            p.load(new StringReader(messages.text()));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException(messages.path() + " is not a valid properties file: " + e.getMessage());
+        }
+        return p;
+    }
+
+    boolean exists(String path) {
+        return resources.getResource(path).exists();
+    }
+
+    private Source read(LetterKind kind, String language, String path, String what) {
         Resource resource = resources.getResource(path);
         if (!resource.exists()) {
-            throw new IllegalStateException("Letter template missing: " + path);
+            throw new IllegalStateException(what + " missing: " + path);
         }
         try (InputStream in = resource.getInputStream()) {
             return new Source(kind, language, path, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new IllegalStateException("Letter template unreadable: " + path, e);
+            throw new IllegalStateException(what + " unreadable: " + path, e);
         }
     }
 
@@ -88,6 +183,16 @@ public final class LetterTemplates {
         } catch (ParserConfigurationException | org.xml.sax.SAXException | IOException e) {
             throw new IllegalStateException("XML parser unavailable", e);
         }
+    }
+
+    /** The text of the document's {@code <title>}, or null when there is none. */
+    static String title(Document doc) {
+        NodeList titles = doc.getElementsByTagNameNS("*", "title");
+        if (titles.getLength() == 0) {
+            titles = doc.getElementsByTagName("title");
+        }
+        String t = titles.getLength() == 0 ? "" : titles.item(0).getTextContent().strip();
+        return t.isEmpty() ? null : t;
     }
 
     /** The content of {@code <meta name="template-version">}, or null when there is none. */

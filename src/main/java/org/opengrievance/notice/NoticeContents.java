@@ -19,6 +19,10 @@ import org.opengrievance.grievance.IssueLines;
 import org.opengrievance.grievance.PatientContact;
 import org.opengrievance.letter.LetterContent;
 import org.opengrievance.letter.LetterKind;
+import org.opengrievance.letter.LetterNotApplicableException;
+import org.opengrievance.letter.LetterPreferences;
+import org.opengrievance.letter.LetterService;
+import org.opengrievance.letter.LetterTranslations;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,27 +38,51 @@ public class NoticeContents {
     private final FacilityProperties facility;
     private final PlanProperties plan;
     private final NoticeProperties notices;
+    private final LetterService letters;
+    private final LetterTranslations translations;
+    private final LetterPreferences preferences;
     private final Clock clock;
 
     NoticeContents(GrievanceCaseRepository cases, CaseClocks clocks, CaseClockRepository clockRows,
-            FacilityProperties facility, PlanProperties plan, NoticeProperties notices, Clock clock) {
+            FacilityProperties facility, PlanProperties plan, NoticeProperties notices, LetterService letters,
+            LetterTranslations translations, LetterPreferences preferences, Clock clock) {
         this.cases = cases;
         this.clocks = clocks;
         this.clockRows = clockRows;
         this.facility = facility;
         this.plan = plan;
         this.notices = notices;
+        this.letters = letters;
+        this.translations = translations;
+        this.preferences = preferences;
         this.clock = clock;
     }
 
+    /**
+     * The letter of this kind the case would send now, under the regime of the step that sends it (variable
+     * {@code regime}) or else the first of the case's regimes that sends such a letter.
+     *
+     * @throws LetterNotApplicableException when none of the case's regimes sends this kind of letter
+     */
     public LetterContent build(String caseNumber, LetterKind kind, Map<String, Object> vars) {
+        return build(caseNumber, kind, vars, null);
+    }
+
+    /**
+     * As {@link #build(String, LetterKind, Map)}, under the regime asked for (null: as there).
+     *
+     * @throws LetterNotApplicableException when the case is not under that regime, or the regime sends no
+     *                                      such letter
+     */
+    public LetterContent build(String caseNumber, LetterKind kind, Map<String, Object> vars, Regime asked) {
         GrievanceCase c = cases.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
         PatientContact contact = cases.contact(caseNumber);
         List<ClockState> all = clocks.of(caseNumber);
-        Regime regime = regimeFor(kind, vars, all);
+        Regime regime = regimeFor(kind, vars, all, asked);
         ClockState own = all.stream().filter(k -> k.regime() == regime).findFirst().orElse(null);
         ZoneId zone = own != null ? own.zone() : ZoneId.of(c.facilityZone());
         LocalDate today = LocalDate.now(clock.withZone(zone));
+        String language = letters.languageFor(c.preferredLanguage());
 
         LetterContent.Builder b = LetterContent.builder(kind, regime, c.preferredLanguage(), caseNumber)
                 .patientName(c.patientName())
@@ -70,7 +98,8 @@ public class NoticeContents {
                 .prematureDischarge(contact.prematureDischarge())
                 .qio(new LetterContent.QioContact(notices.qio().name(), notices.qio().phone(), notices.qio().tty(),
                         notices.qio().address()))
-                .stateAgencyContact(notices.stateAgency());
+                .stateAgencyContact(translations.text(language, notices.stateAgency()))
+                .largePrint(preferences.largePrint(caseNumber));
 
         String contactName = text(vars.get("contactPerson"));
         if (kind == LetterKind.RESOLUTION && contactName != null) {
@@ -78,7 +107,9 @@ public class NoticeContents {
         } else if (kind == LetterKind.RESOLUTION) {
             b.contact(null, null, null);
         } else {
-            b.contact(notices.contact().name(), notices.contact().title(), notices.contact().phone());
+            // configured text, in the letter's language where a translation is configured
+            b.contact(translations.text(language, notices.contact().name()),
+                    translations.text(language, notices.contact().title()), notices.contact().phone());
         }
         switch (kind) {
             case ACKNOWLEDGEMENT -> CaseClocks.governing(all)
@@ -110,18 +141,27 @@ public class NoticeContents {
         return b.build();
     }
 
-    /** The regime whose rules the letter follows: the clock that sends it, else the hospital's, else the first. */
-    private static Regime regimeFor(LetterKind kind, Map<String, Object> vars, List<ClockState> all) {
+    /**
+     * The regime whose rules the letter follows: the one asked for, else the step's own, else the hospital's,
+     * else the first plan's; always one the case is under and one that sends this kind of letter.
+     */
+    private static Regime regimeFor(LetterKind kind, Map<String, Object> vars, List<ClockState> all, Regime asked) {
+        List<Regime> regimes = all.isEmpty() ? List.of(Regime.HOSPITAL_COP)
+                : all.stream().map(ClockState::regime).toList();
+        List<Regime> sending = regimes.stream().filter(kind::appliesTo).toList();
+        if (asked != null) {
+            if (!sending.contains(asked)) {
+                throw new LetterNotApplicableException(kind, regimes);
+            }
+            return asked;
+        }
         Object own = vars.get("regime");
-        if (own != null && kind != LetterKind.CLASSIFICATION_NOTICE) {
+        if (own != null && kind != LetterKind.CLASSIFICATION_NOTICE && sending.contains(Regime.valueOf(own.toString()))) {
             return Regime.valueOf(own.toString());
         }
-        if (kind == LetterKind.CLASSIFICATION_NOTICE || kind == LetterKind.EXTENSION) {
-            return all.stream().map(ClockState::regime).filter(Regime::isPlan).findFirst()
-                    .orElse(Regime.MEDICARE_ADVANTAGE);
-        }
-        return all.stream().map(ClockState::regime).filter(r -> r == Regime.HOSPITAL_COP).findFirst()
-                .orElse(all.isEmpty() ? Regime.HOSPITAL_COP : all.get(0).regime());
+        return sending.stream().filter(r -> r == Regime.HOSPITAL_COP).findFirst()
+                .or(() -> sending.stream().findFirst())
+                .orElseThrow(() -> new LetterNotApplicableException(kind, regimes));
     }
 
     private static String text(Object o) {

@@ -263,10 +263,12 @@ class LetterRulesTests {
     }
 
     @Test
-    void aLanguageWithoutTemplatesIsRefusedNotReplacedByEnglish() {
-        LetterContent c = SampleLetters.complete(LetterKind.ACKNOWLEDGEMENT, Regime.HOSPITAL_COP, "fr");
-        assertThat(missing(c)).containsExactly(
-                "a letter language this engine has templates for (one of en, es), not \"fr\"");
+    void aPreferredLanguageWithoutTemplatesIsNoGapButItMustBeALanguageCode() {
+        // the letter is then written in the default language with the taglines (LetterLanguageTests)
+        assertThat(missing(SampleLetters.complete(LetterKind.ACKNOWLEDGEMENT, Regime.HOSPITAL_COP, "fr"))).isEmpty();
+        LetterContent c = SampleLetters.complete(LetterKind.ACKNOWLEDGEMENT, Regime.HOSPITAL_COP, "French");
+        assertThat(missing(c)).containsExactly("the recipient's preferred language as an ISO 639 code (two or three "
+                + "lower-case letters, such as en, es)");
         assertThatCode(() -> rules.check(SampleLetters.complete(LetterKind.ACKNOWLEDGEMENT, Regime.HOSPITAL_COP, "es")))
                 .doesNotThrowAnyException();
     }

@@ -87,7 +87,10 @@ class LetterStorageAndApiTests {
         assertThat(approved.status()).isEqualTo(LetterStatus.APPROVED);
         assertThat(approved.approvedBy()).isEqualTo("dora.director");
         assertThat(approved.approvedAt().toInstant()).isEqualTo(GrievanceAppTest.NOW);
-        assertThat(approved.templateVersion()).matches("1\\+[0-9a-f]{12}");
+        assertThat(approved.templateVersion()).matches("2\\+[0-9a-f]{12}");
+        assertThat(approved.language()).isEqualTo("en");
+        assertThat(approved.requestedLanguage()).isEqualTo("en");
+        assertThat(approved.largePrint()).isFalse();
         assertThat(approved.recipient()).isEqualTo("Pat Testpatient, 1200 Lake Shore Drive, Apt 4B, Chicago, IL 60610");
 
         byte[] stored = jdbc.sql("SELECT pdf FROM letter WHERE id = ?").param(approved.id())
@@ -111,14 +114,18 @@ class LetterStorageAndApiTests {
     }
 
     @Test
-    void previewRendersWithoutStoringAnything() {
-        byte[] pdf = letters.preview(resolution().toBuilder().results(null).build());
-        assertThat(PdfText.of(pdf)).contains(caseNumber, "Our answer to each issue you raised");
+    void previewRendersACompleteLetterAsADraftWithoutStoringAnything() {
+        byte[] pdf = letters.preview(resolution());
+        assertThat(PdfText.squeezed(pdf)).contains("DRAFT–notsent", caseNumber, "Ouranswertoeachissueyouraised");
         assertThat(letters.list(caseNumber)).isEmpty();
         assertThat(letters.missing(resolution().toBuilder().results(null).build()))
                 .containsExactly("the results of the grievance process");
-        assertThatThrownBy(() -> letters.preview(resolution().toBuilder().language("fr").build()))
-                .isInstanceOf(LetterValidationException.class).hasMessageContaining("not \"fr\"");
+        assertThatThrownBy(() -> letters.preview(resolution().toBuilder().results(null).build()))
+                .isInstanceOf(LetterValidationException.class)
+                .extracting(e -> ((LetterValidationException) e).missing())
+                .isEqualTo(List.of("the results of the grievance process"));
+        assertThatThrownBy(() -> letters.preview(resolution().toBuilder().language("French").build()))
+                .isInstanceOf(LetterValidationException.class).hasMessageContaining("as an ISO 639 code");
     }
 
     @Test

@@ -26,17 +26,22 @@ class LetterTemplateCheckTests {
     /** A copy of the shipped templates, to break one at a time. */
     @BeforeEach
     void copyShippedTemplates() throws IOException {
-        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath:processes/letters/*/*.html")) {
+        copyShipped(folder);
+        assertThat(Files.list(folder.resolve("es")).count()).isEqualTo(LetterKind.values().length + 1);
+    }
+
+    /** Copies processes/letters (templates, messages, fragments) into {@code folder}. */
+    static void copyShipped(Path folder) throws IOException {
+        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath:processes/letters/*/*")) {
             String url = r.getURL().toString();
-            String language = url.substring(0, url.lastIndexOf('/'));
-            language = language.substring(language.lastIndexOf('/') + 1);
-            Path target = folder.resolve(language).resolve(r.getFilename());
+            String parent = url.substring(0, url.lastIndexOf('/'));
+            parent = parent.substring(parent.lastIndexOf('/') + 1);
+            Path target = folder.resolve(parent).resolve(r.getFilename());
             Files.createDirectories(target.getParent());
             try (InputStream in = r.getInputStream()) {
                 Files.copy(in, target);
             }
         }
-        assertThat(Files.list(folder.resolve("es")).count()).isEqualTo(LetterKind.values().length);
     }
 
     LetterTemplateCheck check(List<String> languages) {
@@ -47,7 +52,8 @@ class LetterTemplateCheckTests {
     @Test
     void shippedTemplatesCoverEveryKindInEveryLanguage() {
         LetterTemplates shipped = new LetterTemplates(new DefaultResourceLoader(), "classpath:processes/letters/");
-        assertThat(new LetterTemplateCheck(shipped, List.of("en", "es")).problems()).isEmpty();
+        assertThat(shipped.languages()).contains("en", "es");
+        assertThat(new LetterTemplateCheck(shipped, shipped.languages()).problems()).isEmpty();
         assertThatCode(() -> check(List.of("en", "es")).afterPropertiesSet()).doesNotThrowAnyException();
     }
 
@@ -64,10 +70,11 @@ class LetterTemplateCheckTests {
 
     @Test
     void aNewLanguageNeedsEveryTemplateBeforeTheApplicationStarts() {
-        List<String> problems = check(List.of("en", "es", "vi")).problems();
-        assertThat(problems).hasSize(LetterKind.values().length)
-                .allSatisfy(p -> assertThat(p).startsWith("missing ").contains("/vi/"));
-        assertThat(String.join("\n", problems)).contains("vi/classification-notice.html", "vi/resolution.html");
+        List<String> problems = check(List.of("en", "es", "ko")).problems();
+        assertThat(problems).hasSize(LetterKind.values().length + 1)
+                .allSatisfy(p -> assertThat(p).startsWith("missing ").contains("/ko/"));
+        assertThat(String.join("\n", problems)).contains("ko/classification-notice.html", "ko/resolution.html",
+                "ko/messages.properties");
     }
 
     @Test
@@ -92,5 +99,42 @@ class LetterTemplateCheckTests {
         Files.writeString(file, Files.readString(file).replace("class=\"quote\" th:text=", "class=\"quote\" th:utext="));
         assertThat(check(List.of("en", "es")).problems()).singleElement().asString()
                 .contains("en/acknowledgement.html prints text unescaped");
+    }
+
+    @Test
+    void aSharedPartThatPrintsUnescapedTextIsRefused() throws IOException {
+        Path file = folder.resolve("fragments/letter.html");
+        Files.writeString(file, Files.readString(file).replace("<div class=\"org\" th:text=", "<div class=\"org\" th:utext="));
+        assertThat(check(List.of("en", "es")).problems()).singleElement().asString()
+                .contains("fragments/letter.html prints text unescaped");
+    }
+
+    @Test
+    void aLanguageLackingAWordOfTheSharedPartsIsRefusedNamingTheKey() throws IOException {
+        Path file = folder.resolve("es/messages.properties");
+        Files.writeString(file, Files.readString(file).replaceAll("(?m)^signoff=.*$", ""));
+        assertThat(check(List.of("en", "es")).problems()).singleElement().asString()
+                .contains("es/messages.properties lacks signoff");
+    }
+
+    @Test
+    void aTemplateWithoutTheLanguageAssistanceNoticeIsRefused() throws IOException {
+        Path file = folder.resolve("es/interim.html");
+        Files.writeString(file, Files.readString(file).replaceAll("(?s)<div th:replace=\"~\\{fragments/language-assistance :: notice\\}\">.*?</div>", ""));
+        assertThat(check(List.of("en", "es")).problems()).singleElement().asString()
+                .contains("es/interim.html does not include ~{fragments/language-assistance}");
+    }
+
+    @Test
+    void aPictureWithoutAltTextAndAMissingSharedPartAreRefused() throws IOException {
+        Path file = folder.resolve("fragments/letter.html");
+        Files.writeString(file, Files.readString(file).replace("<div class=\"org\"",
+                "<img src=\"data:image/png;base64,iVBORw0KGgo=\"/><div class=\"org\""));
+        Path interim = folder.resolve("en/interim.html");
+        Files.writeString(interim, Files.readString(interim).replace("~{fragments/letter :: letterhead}",
+                "~{fragments/letterhead :: letterhead}"));
+        assertThat(check(List.of("en", "es")).problems()).hasSize(2)
+                .anySatisfy(p -> assertThat(p).contains("fragments/letter.html has a picture without alt text"))
+                .anySatisfy(p -> assertThat(p).contains("en/interim.html includes fragments/letterhead, which does not exist"));
     }
 }

@@ -20,6 +20,10 @@ final class SampleLetters {
     static final QioContact QIO = new QioContact("Testregion Quality Improvement Organization", "1-888-555-0199", "711",
             "10820 Guilford Road, Suite 202, Annapolis Junction, MD 20701");
 
+    /** Every language the shipped templates exist in (each folder of processes/letters with a messages file). */
+    static final java.util.List<String> LANGUAGES = new LetterTemplates(
+            new org.springframework.core.io.DefaultResourceLoader(), "classpath:processes/letters/").languages();
+
     private SampleLetters() {
     }
 
