@@ -88,7 +88,7 @@ public class CaseClocks {
                 counted = in.planReceivedAt();
             }
             Instant converted = in.originalReceivedAt() != null ? in.receivedAt() : null;
-            opened.add(ClockService.open(stateLimited(policy), owner(regime), zone(regime), counted, converted,
+            opened.add(ClockService.open(ClockService.stateLimited(policy, plan.stateLimitDays()), owner(regime), zone(regime), counted, converted,
                     facility.followUpDays(), expedited ? in.expediteTrigger() : null));
         }
         return opened;
@@ -272,18 +272,6 @@ public class CaseClocks {
     private ClockState require(String caseNumber, Regime regime) {
         return clocks.find(caseNumber, regime).orElseThrow(() -> new CaseStateException(
                 "Case " + caseNumber + " has no " + regime + " clock."));
-    }
-
-    private ClockPolicy stateLimited(ClockPolicy p) {
-        boolean medicaidLike = p.regime() == Regime.MEDICAID || p.regime() == Regime.CHIP;
-        if (!medicaidLike || plan.stateLimitDays() == null || plan.stateLimitDays() >= p.length()) {
-            return p;
-        }
-        // MCD-5: the State's limit applies when shorter than the federal ceiling
-        return new ClockPolicy(p.regime(), p.kind(), p.unit(), plan.stateLimitDays(), p.extensionLimitDays(),
-                p.reminderBeforeHours(), p.escalationBeforeHours(), p.interimNoticeBeforeHours(),
-                p.extensionNoticeDays(), p.citation() + " with the State limit of " + plan.stateLimitDays() + " days",
-                p.source());
     }
 
     private String owner(Regime regime) {
