@@ -12,11 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.opengrievance.config.FacilityProperties;
 import org.opengrievance.config.PlanProperties;
@@ -50,13 +48,12 @@ public class CaseClocks {
     private final PlanProperties plan;
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final ManagementService management;
     private final Clock clock;
     private final EngineAsSystem system;
 
     CaseClocks(DeadlinePolicies policies, CaseClockRepository clocks, GrievanceCaseRepository cases,
             FacilityProperties facility, PlanProperties plan, RuntimeService runtime, TaskService tasks,
-            ManagementService management, Clock clock, EngineAsSystem system) {
+            Clock clock, EngineAsSystem system) {
         this.policies = policies;
         this.clocks = clocks;
         this.cases = cases;
@@ -64,7 +61,6 @@ public class CaseClocks {
         this.plan = plan;
         this.runtime = runtime;
         this.tasks = tasks;
-        this.management = management;
         this.clock = clock;
         this.system = system;
     }
@@ -88,7 +84,7 @@ public class CaseClocks {
                 counted = in.planReceivedAt();
             }
             Instant converted = in.originalReceivedAt() != null ? in.receivedAt() : null;
-            opened.add(ClockService.open(stateLimited(policy), owner(regime), zone(regime), counted, converted,
+            opened.add(ClockService.open(ClockService.stateLimited(policy, plan.stateLimitDays()), owner(regime), zone(regime), counted, converted,
                     facility.followUpDays(), expedited ? in.expediteTrigger() : null));
         }
         return opened;
@@ -199,7 +195,10 @@ public class CaseClocks {
                 null, now());
     }
 
-    /** bindFollowUpDate: the interim notice went out; its stated date binds, and the timers move to it. */
+    /**
+     * bindFollowUpDate: the interim notice went out; its stated date binds. The clock takes its recompute path
+     * (the model's {@code deadlineChanged}), which re-arms reminder, escalation and breach for the new date.
+     */
     public void bindFollowUp(DelegateExecution execution) {
         String caseNumber = CaseKey.of(execution);
         Regime regime = regime(execution);
@@ -207,10 +206,8 @@ public class CaseClocks {
         clocks.update(caseNumber, state);
         clocks.event(caseNumber, regime, "INTERIM_SENT", "follow-up date binding: "
                 + iso(state.followUpDueAt(), state.zone()), null, now());
-        publish(execution);
-        for (Job job : management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).timers().list()) {
-            management.recalculateJobDuedate(job.getId(), false);
-        }
+        runtime.createMessageCorrelation(RECOMPUTE_MESSAGE).processInstanceId(execution.getProcessInstanceId())
+                .correlateAll();
         syncCaseDueDates(caseNumber);
     }
 
@@ -272,18 +269,6 @@ public class CaseClocks {
     private ClockState require(String caseNumber, Regime regime) {
         return clocks.find(caseNumber, regime).orElseThrow(() -> new CaseStateException(
                 "Case " + caseNumber + " has no " + regime + " clock."));
-    }
-
-    private ClockPolicy stateLimited(ClockPolicy p) {
-        boolean medicaidLike = p.regime() == Regime.MEDICAID || p.regime() == Regime.CHIP;
-        if (!medicaidLike || plan.stateLimitDays() == null || plan.stateLimitDays() >= p.length()) {
-            return p;
-        }
-        // MCD-5: the State's limit applies when shorter than the federal ceiling
-        return new ClockPolicy(p.regime(), p.kind(), p.unit(), plan.stateLimitDays(), p.extensionLimitDays(),
-                p.reminderBeforeHours(), p.escalationBeforeHours(), p.interimNoticeBeforeHours(),
-                p.extensionNoticeDays(), p.citation() + " with the State limit of " + plan.stateLimitDays() + " days",
-                p.source());
     }
 
     private String owner(Regime regime) {

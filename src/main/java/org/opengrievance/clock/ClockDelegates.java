@@ -10,13 +10,19 @@ import org.springframework.context.annotation.Configuration;
 class ClockDelegates {
 
     @Bean
-    JavaDelegate startClock(CaseClocks clocks) {
-        return clocks::publish;
+    JavaDelegate startClock(CaseClocks clocks, SpentTimers spent) {
+        return execution -> {
+            clocks.publish(execution);
+            spent.publish(execution);
+        };
     }
 
     @Bean
-    JavaDelegate recomputeClock(CaseClocks clocks) {
-        return clocks::publish;
+    JavaDelegate recomputeClock(CaseClocks clocks, SpentTimers spent) {
+        return execution -> {
+            clocks.publish(execution);
+            spent.publish(execution);
+        };
     }
 
     @Bean

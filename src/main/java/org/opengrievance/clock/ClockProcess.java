@@ -12,6 +12,8 @@ public final class ClockProcess {
     // activities
     /** the escalation: the director reviews a case whose deadline is near */
     public static final String REVIEW_NEAR_DEADLINE = "reviewNearDeadline";
+    public static final String REMINDER_TIMER = "reminderTimer";
+    public static final String ESCALATION_TIMER = "escalationTimer";
 
     /** Passed in by the grievance's {@code runDeadlineClocks}. */
     public static final String REGIME = "regime";
@@ -30,6 +32,9 @@ public final class ClockProcess {
     public static final String LATE_AT_DISPLAY = "lateAtDisplay";
     public static final String LATE_REVIEW_DUE_AT = "lateReviewDueAt";
     public static final String RESPONSE_DUE_DISPLAY = "responseDueDisplay";
+    // set by startClock / recomputeClock (SpentTimers): the reminder / escalation already fired for its instant
+    public static final String REMINDER_SPENT = "reminderSpent";
+    public static final String ESCALATION_SPENT = "escalationSpent";
 
     private ClockProcess() {
     }

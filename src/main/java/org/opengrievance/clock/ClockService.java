@@ -35,6 +35,21 @@ public final class ClockService {
     }
 
     /**
+     * MCD-5, CHIP-1: a Medicaid or CHIP clock is the shorter of the federal ceiling (the table's length) and the
+     * State's limit ({@code stateLimitDays}, none when null); every other regime keeps the table's length.
+     */
+    public static ClockPolicy stateLimited(ClockPolicy p, Integer stateLimitDays) {
+        boolean medicaidLike = p.regime() == Regime.MEDICAID || p.regime() == Regime.CHIP;
+        if (!medicaidLike || stateLimitDays == null || stateLimitDays >= p.length()) {
+            return p;
+        }
+        return new ClockPolicy(p.regime(), p.kind(), p.unit(), stateLimitDays, p.extensionLimitDays(),
+                p.reminderBeforeHours(), p.escalationBeforeHours(), p.interimNoticeBeforeHours(),
+                p.extensionNoticeDays(), p.citation() + " with the State limit of " + stateLimitDays + " days",
+                p.source());
+    }
+
+    /**
      * A new clock. {@code convertedAt} is set when a verbal complaint became a grievance later than it was
      * received (E2): the clock still counts from the original receipt. {@code followUpDays} is the hospital
      * policy's N (CMS-HOSP-7), ignored for plans.

@@ -26,7 +26,7 @@ public final class EngineOwnedVariables {
             // the clocks (startClock, recomputeClock, recordBreach) and their element variable
             "regime", "reminderAt", "escalationAt", "bindingDueAt", "interimNoticeAt", "interimNoticeDueAt",
             "extensionNoticeDueAt", "bindingDueDisplay", "followUpDueDisplay", "lateAtDisplay", "late",
-            "lateReviewDueAt",
+            "lateReviewDueAt", "reminderSpent", "escalationSpent",
             // letters
             "letterId", "resolutionLetterId", "resolutionLetterIds", "letterKind", "letterKindLabel",
             "letterDueAt", "deliveryChannel", "notificationKind", "letterNotSentReason",

@@ -133,8 +133,9 @@ class ClockProcessTests {
         org.assertj.core.api.Assertions.assertThat(task("acknowledgeReceipt", pi).getDueDate()).isEqualTo(Date.from(followUp));
 
         now(followUp.minusMillis(1));
+        // the reminder re-armed for the follow-up date is due too (its edges: interimNoticeReArms...)
         org.assertj.core.api.Assertions.assertThat(executableTimers(clock)).extracting(Job::getId)
-                .containsExactly(timer(clock, "escalationTimer").getId());
+                .containsExactlyInAnyOrder(timer(clock, "escalationTimer").getId(), timer(clock, "reminderTimer").getId());
         engine.getManagementService().executeJob(timer(clock, "escalationTimer").getId());
         assertThat(task("reviewNearDeadline", clock)).hasCandidateGroup("pr-director");
         org.assertj.core.api.Assertions.assertThat(clockRows.find(pi.getBusinessKey(), Regime.HOSPITAL_COP).orElseThrow().late()).isFalse();
@@ -197,5 +198,125 @@ class ClockProcessTests {
                 .list()).noneMatch(j -> caseNumber.equals(engine.getRuntimeService().createProcessInstanceQuery()
                         .processInstanceId(j.getProcessInstanceId()).singleResult().getBusinessKey()));
         assertThat(pi).isWaitingAt("closeGrievance");
+    }
+
+    /** How often the clock process went through an activity (remindAssignees, reviewNearDeadline, ...). */
+    long passes(ProcessInstance clock, String activityId) {
+        return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(clock.getId())
+                .activityId(activityId).count();
+    }
+
+    void recompute(ProcessInstance clock) {
+        engine.getRuntimeService().createMessageCorrelation(CaseClocks.RECOMPUTE_MESSAGE)
+                .processInstanceId(clock.getId()).correlateAll();
+    }
+
+    void runExecutableTimers(ProcessInstance clock) {
+        executableTimers(clock).forEach(j -> engine.getManagementService().executeJob(j.getId()));
+    }
+
+    /** A hospital grievance received 2026-12-04 16:30 CT whose interim notice went out on 2026-12-10 00:00 CT. */
+    ProcessInstance hospitalClockAfterTheInterimNotice(ProcessInstance pi) {
+        ProcessInstance clock = clockOf(pi, "hospitalClock");
+        Instant due = at("2026-12-11T23:59:59.999-06:00");
+        now(due.minusSeconds(72 * 3600));
+        engine.getManagementService().executeJob(timer(clock, "reminderTimer").getId());
+        now(due.minusSeconds(48 * 3600));
+        engine.getManagementService().executeJob(timer(clock, "interimNoticeTimer").getId());
+        complete(task("sendInterimNotice", clock), withVariables("interimNoticeSentVia", "MAIL"));
+        CaseSteps.confirmMailing(clock, appClock.instant().toString());
+        return clock;
+    }
+
+    @Test
+    void interimNoticeReArmsTheReminderEscalationAndBreachForTheBindingFollowUpDate() {
+        // CMS-HOSP-7: the stated follow-up date binds, so its reminder is owed as the 7-day one was
+        ProcessInstance pi = openGrievance(Intakes.written(Channel.LETTER, ServiceArea.NURSING));
+        ProcessInstance clock = hospitalClockAfterTheInterimNotice(pi);
+        org.assertj.core.api.Assertions.assertThat(passes(clock, "remindAssignees")).isEqualTo(1);
+        Instant followUp = at("2027-01-03T23:59:59.999-06:00");
+        Instant reminder = followUp.minusSeconds(72 * 3600);
+        Instant escalation = followUp.minusSeconds(24 * 3600);
+        org.assertj.core.api.Assertions.assertThat(timer(clock, "reminderTimer")).isNotNull();
+        org.assertj.core.api.Assertions.assertThat(timer(clock, "reminderTimer").getDuedate()).isEqualTo(Date.from(reminder));
+        org.assertj.core.api.Assertions.assertThat(timer(clock, "escalationTimer").getDuedate()).isEqualTo(Date.from(escalation));
+        org.assertj.core.api.Assertions.assertThat(timer(clock, "breachTimer").getDuedate()).isEqualTo(Date.from(followUp));
+        org.assertj.core.api.Assertions.assertThat(timer(clock, "interimNoticeTimer")).isNull();
+
+        now(reminder.minusMillis(1));
+        org.assertj.core.api.Assertions.assertThat(executableTimers(clock)).isEmpty();
+        now(reminder);
+        org.assertj.core.api.Assertions.assertThat(executableTimers(clock)).extracting(Job::getId)
+                .containsExactly(timer(clock, "reminderTimer").getId());
+        runExecutableTimers(clock);
+        org.assertj.core.api.Assertions.assertThat(passes(clock, "remindAssignees")).isEqualTo(2);
+
+        now(escalation.minusMillis(1));
+        org.assertj.core.api.Assertions.assertThat(executableTimers(clock)).isEmpty();
+        now(escalation);
+        runExecutableTimers(clock);
+        assertThat(task("reviewNearDeadline", clock)).hasCandidateGroup("pr-director");
+
+        now(followUp.minusMillis(1));
+        org.assertj.core.api.Assertions.assertThat(executableTimers(clock)).isEmpty();
+        now(followUp);
+        runExecutableTimers(clock);
+        org.assertj.core.api.Assertions.assertThat(clockRows.find(pi.getBusinessKey(), Regime.HOSPITAL_COP).orElseThrow()
+                .lateAt()).isEqualTo(followUp);
+    }
+
+    @Test
+    void hospitalRecomputeAfterTheInterimNoticeKeepsTheFollowUpDateBinding() {
+        ProcessInstance pi = openGrievance(Intakes.written(Channel.LETTER, ServiceArea.NURSING));
+        ProcessInstance clock = hospitalClockAfterTheInterimNotice(pi);
+        Instant followUp = at("2027-01-03T23:59:59.999-06:00");
+
+        recompute(clock);
+
+        assertThat(clock).isWaitingAt("clockRunning");
+        org.assertj.core.api.Assertions.assertThat(timer(clock, "breachTimer").getDuedate()).isEqualTo(Date.from(followUp));
+        org.assertj.core.api.Assertions.assertThat(timer(clock, "reminderTimer").getDuedate())
+                .isEqualTo(Date.from(followUp.minusSeconds(72 * 3600)));
+        // the interim notice went out once: a recompute never asks for it again
+        org.assertj.core.api.Assertions.assertThat(timer(clock, "interimNoticeTimer")).isNull();
+        now(followUp.minusMillis(1));
+        runExecutableTimers(clock);
+        org.assertj.core.api.Assertions.assertThat(passes(clock, "sendInterimNotice")).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(clockRows.find(pi.getBusinessKey(), Regime.HOSPITAL_COP).orElseThrow()
+                .late()).isFalse();
+        now(followUp);
+        org.assertj.core.api.Assertions.assertThat(executableTimers(clock)).extracting(Job::getId)
+                .containsExactly(timer(clock, "breachTimer").getId());
+    }
+
+    @Test
+    void recomputeNeverRemindsNorEscalatesTwiceForTheSameInstant() {
+        IntakeRequest ma = new IntakeRequest(Channel.PHONE, Intakes.RECEIVED, "Pat Testpatient", "Rude representative.",
+                ServiceArea.OTHER, false, null, false, false, false, false, true, "en",
+                List.of(Regime.MEDICARE_ADVANTAGE), null, null, null, null);
+        ProcessInstance pi = openGrievance(ma);
+        ProcessInstance clock = clockOf(pi, "planClock");
+        Instant reminder = timer(clock, "reminderTimer").getDuedate().toInstant();
+        Instant escalation = timer(clock, "escalationTimer").getDuedate().toInstant();
+
+        now(reminder);
+        runExecutableTimers(clock);
+        org.assertj.core.api.Assertions.assertThat(passes(clock, "remindAssignees")).isEqualTo(1);
+        recompute(clock);
+        runExecutableTimers(clock);
+        org.assertj.core.api.Assertions.assertThat(passes(clock, "remindAssignees")).isEqualTo(1);
+
+        // the escalation instant has not come: the recompute keeps it armed, not a millisecond early
+        now(escalation.minusMillis(1));
+        runExecutableTimers(clock);
+        org.assertj.core.api.Assertions.assertThat(passes(clock, "reviewNearDeadline")).isZero();
+        now(escalation);
+        runExecutableTimers(clock);
+        org.assertj.core.api.Assertions.assertThat(passes(clock, "reviewNearDeadline")).isEqualTo(1);
+        recompute(clock);
+        runExecutableTimers(clock);
+        org.assertj.core.api.Assertions.assertThat(passes(clock, "reviewNearDeadline")).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(passes(clock, "remindAssignees")).isEqualTo(1);
+        assertThat(clock).isWaitingAt("clockRunning");
     }
 }

@@ -248,6 +248,46 @@ class ClockServiceTests {
                     .isEqualTo(at("2026-12-30T23:59:59.999-06:00"));
         }
 
+        static ClockState openStateLimited(Regime regime, String received, Integer stateLimitDays) {
+            return ClockService.open(ClockService.stateLimited(TablePolicies.policy(regime, ClockKind.STANDARD),
+                    stateLimitDays), "owner", CHICAGO, local(received, CHICAGO), null, 30, null);
+        }
+
+        @Test
+        void stateLimitShorterThanTheFederalCeilingGoverns() {
+            // MCD-5: received 2026-10-01 with a State 30-day rule → due 2026-10-31 (federal 2026-12-30)
+            for (Regime regime : new Regime[] { Regime.MEDICAID, Regime.CHIP }) {
+                ClockState clock = openStateLimited(regime, "2026-10-01T10:00", 30);
+                assertThat(clock.bindingDueAt()).isEqualTo(at("2026-10-31T23:59:59.999-05:00"));
+                assertThat(clock.policyCitation()).endsWith("with the State limit of 30 days");
+            }
+            // day 0 is the receipt date: a minute before midnight and at midnight fall on two different due dates
+            assertThat(openStateLimited(Regime.MEDICAID, "2026-10-01T23:59", 30).bindingDueAt())
+                    .isEqualTo(at("2026-10-31T23:59:59.999-05:00"));
+            assertThat(openStateLimited(Regime.MEDICAID, "2026-10-02T00:00", 30).bindingDueAt())
+                    .isEqualTo(at("2026-11-01T23:59:59.999-06:00")); // DST ended that morning
+        }
+
+        @Test
+        void stateLimitLongerThanTheFederalCeilingOrAbsentLeavesNinetyDays() {
+            // MCD-5: the engine takes min(federal, State); a State can never lengthen the 90 days
+            assertThat(openStateLimited(Regime.MEDICAID, "2026-10-01T10:00", 120).bindingDueAt())
+                    .isEqualTo(at("2026-12-30T23:59:59.999-06:00"));
+            assertThat(openStateLimited(Regime.MEDICAID, "2026-10-01T10:00", 90).bindingDueAt())
+                    .isEqualTo(at("2026-12-30T23:59:59.999-06:00"));
+            assertThat(openStateLimited(Regime.MEDICAID, "2026-10-01T10:00", 89).bindingDueAt())
+                    .isEqualTo(at("2026-12-29T23:59:59.999-06:00"));
+            assertThat(openStateLimited(Regime.CHIP, "2026-10-01T10:00", null).bindingDueAt())
+                    .isEqualTo(at("2026-12-30T23:59:59.999-06:00"));
+        }
+
+        @Test
+        void stateLimitDoesNotTouchOtherRegimes() {
+            // a Medicaid State rule is no Medicare rule: MA-3 keeps its 30 days whatever the State says
+            ClockPolicy ma = TablePolicies.policy(Regime.MEDICARE_ADVANTAGE, ClockKind.STANDARD);
+            assertThat(ClockService.stateLimited(ma, 10)).isSameAs(ma);
+        }
+
         @Test
         void planInitiatedExtensionOwesAWrittenNoticeWithinTwoCalendarDays() {
             // MCD-6: received 2026-10-01, plan extends on 2026-12-20 → due 2027-01-13, notice by 2026-12-22
