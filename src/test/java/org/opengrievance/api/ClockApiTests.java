@@ -84,10 +84,16 @@ class ClockApiTests {
         assertThat(clock(view, "HOSPITAL_COP").get("followUpDueAt").asText()).isEqualTo("2027-01-03T23:59:59.999-06:00");
         assertThat(clock(view, "MEDICARE_ADVANTAGE").get("owner").asText()).isNotEqualTo(
                 clock(view, "HOSPITAL_COP").get("owner").asText());
+        // each regime's own rule, the citation of its standard row in deadline-policy.dmn
+        assertThat(clock(view, "HOSPITAL_COP").get("rule").asText()).isEqualTo("42 CFR 482.13(a)(2)(ii), SOM A-0122 (CMS-HOSP-6/7)");
+        assertThat(clock(view, "MEDICARE_ADVANTAGE").get("rule").asText()).isEqualTo("42 CFR 422.564(e) (MA-3, MA-4)");
+        assertThat(clock(view, "PART_D").get("rule").asText()).isEqualTo("42 CFR 423.564(e) (PD-1)");
+        assertThat(clock(view, "MEDICAID").get("rule").asText()).isEqualTo("42 CFR 438.408(b)(1), (c) (MCD-5, MCD-6)");
+        assertThat(clock(view, "CHIP").get("rule").asText()).isEqualTo("42 CFR 457.1260 (CHIP-1)");
+        assertThat(view.get("deadlines")).hasSize(5);
         for (JsonNode d : view.get("deadlines")) {
             assertThat(d.get("late").asBoolean()).isFalse();
             assertThat(d.get("zone").asText()).isEqualTo("America/Chicago");
-            assertThat(d.get("rule").asText()).isNotBlank();
             assertThat(d.get("policySource").asText()).startsWith("DeadlinePolicy:");
         }
     }

@@ -83,7 +83,9 @@ class CaseHistoryApiTests {
         JsonNode confirm = first(history.get("activities"), a -> a.get("activityId").asText().equals("confirmClassification"));
         assertThat(confirm.get("type").asText()).isEqualTo("userTask");
         assertThat(confirm.get("startedAt").asText()).endsWith("-06:00");
-        assertThat(confirm.get("durationMillis").asLong()).isNotNegative();
+        // the engine's duration, not a placeholder: a number, and exactly the time between start and end served
+        assertThat(confirm.get("durationMillis").isNumber()).as("durationMillis of " + confirm).isTrue();
+        assertThat(confirm.get("durationMillis").asLong()).isEqualTo(millisBetween(confirm, "startedAt", "endedAt"));
         String grievanceDefinition = history.get("processInstances").get(0).get("definitionId").asText();
         JsonNode counts = history.get("activityCounts").get(grievanceDefinition);
         assertThat(counts.get("confirmClassification").asLong()).isEqualTo(1);
@@ -99,7 +101,9 @@ class CaseHistoryApiTests {
         assertThat(acknowledge.get("completedBy").asText()).isEqualTo(Role.PATIENT_RELATIONS.userId());
         assertThat(acknowledge.get("claimedAt").asText()).isNotBlank();
         assertThat(acknowledge.get("completedAt").asText()).isNotBlank();
-        assertThat(acknowledge.get("durationMillis").asLong()).isNotNegative();
+        assertThat(acknowledge.get("durationMillis").isNumber()).as("durationMillis of " + acknowledge).isTrue();
+        assertThat(acknowledge.get("durationMillis").asLong())
+                .isEqualTo(millisBetween(acknowledge, "createdAt", "endedAt"));
         assertThat(acknowledge.get("candidateGroups").toString()).contains("patient-relations");
         assertThat(acknowledge.get("assignments").get(0).get("by").asText()).isEqualTo(Role.PATIENT_RELATIONS.userId());
 
@@ -137,7 +141,7 @@ class CaseHistoryApiTests {
         assertThat(classification.get("activityId").asText()).isEqualTo("classifyComplaint");
         assertThat(input(classification, "Channel")).isEqualTo("LETTER");
         assertThat(output(classification, "suggestedClassification")).isEqualTo("GRIEVANCE");
-        assertThat(output(classification, "classificationRule")).isNotBlank();
+        assertThat(output(classification, "classificationRule")).isEqualTo("CMS-HOSP-2(c)");
 
         JsonNode routing = decision("DepartmentRouting");
         assertThat(input(routing, "Service area")).isEqualTo("NURSING");
@@ -253,5 +257,10 @@ class CaseHistoryApiTests {
         List<JsonNode> list = new ArrayList<>();
         array.forEach(list::add);
         return list;
+    }
+
+    private static long millisBetween(JsonNode node, String from, String to) {
+        return java.time.Duration.between(java.time.OffsetDateTime.parse(node.get(from).asText()),
+                java.time.OffsetDateTime.parse(node.get(to).asText())).toMillis();
     }
 }

@@ -222,7 +222,7 @@ class ClockServiceTests {
                     .hasMessageContaining("not yet").isInstanceOf(ClockRuleException.class);
             assertThatThrownBy(() -> ClockService.expedite(clock, expedited,
                     ExpediteTrigger.MA_REFUSED_EXPEDITED_DETERMINATION, false, now))
-                    .hasMessageContaining("trigger");
+                    .isInstanceOf(ClockRuleException.class).hasMessageContaining("trigger");
             // with the drug received the standard 30 days stand: due 2026-12-25
             assertThat(clock.bindingDueAt()).isEqualTo(at("2026-12-25T23:59:59.999-08:00"));
         }

@@ -218,10 +218,14 @@ class LetterDeliveryTests {
                 "issue1", "Meals arrived cold", "answer1", "The broken cart was replaced.", "issue2", "Nobody called back",
                 "responseDraft", "Your concern was substantiated.", "contactPerson", "Paula", "contactPhone", "(555) 010-0100",
                 "responseChannel", "MAIL")))
+                .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+                .hasRootCauseInstanceOf(org.opengrievance.refusal.Refusal.class)
                 .hasMessageContaining("an answer to issue 2").hasMessageContaining("Nobody called back");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(task("draftResponse", pi), withVariables(
                 "issue1", "Meals arrived cold", "answer1", "The broken cart was replaced.", "issue2", "",
                 "responseDraft", "Your concern was substantiated.", "contactPhone", "(555) 010-0100", "responseChannel", "EMAIL")))
+                .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+                .hasRootCauseInstanceOf(org.opengrievance.refusal.Refusal.class)
                 .hasMessageContaining("no email address");
         assertThat(pi).isWaitingAt("draftResponse");
     }
