@@ -115,7 +115,7 @@ class TimelineTests {
         // classification, routing, coding
         JsonNode suggested = event(timeline, "CLASSIFICATION_SUGGESTED", null);
         assertThat(suggested.path("details").path("classification").asText()).isEqualTo("GRIEVANCE");
-        assertThat(suggested.path("details").path("rule").asText()).startsWith("CMS-HOSP-2");
+        assertThat(suggested.path("details").path("rule").asText()).isEqualTo("CMS-HOSP-2(c)");
         assertThat(event(timeline, "DEPARTMENT_ASSIGNED", null).path("details").path("department").asText())
                 .isEqualTo("nursing");
         JsonNode coded = event(timeline, "CODED", null);
