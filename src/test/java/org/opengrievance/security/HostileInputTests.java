@@ -172,14 +172,15 @@ class HostileInputTests {
         Map<String, Object> body = valid();
         body.put("patientName", SQL);
         body.put("complaintText", SCRIPT + " and " + SQL + " \" OR 1=1 -- ${7*7} #{7*7} {{7*7}}");
+        long rowsBefore = jdbc.sql("SELECT COUNT(*) FROM grievance_case").query(Long.class).single();
         Answer created = http.post(Role.INTAKE, "/api/grievances", text(body));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.contentType()).startsWith("application/json");
         assertThat(created.headers().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
         String caseNumber = created.json().get("caseNumber").asText();
 
-        // the table is still there, the text is exactly what was sent
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM grievance_case").query(Long.class).single()).isPositive();
+        // the table is still there with every row it had plus this one, the text is exactly what was sent
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM grievance_case").query(Long.class).single()).isEqualTo(rowsBefore + 1);
         GrievanceCase row = cases.findByCaseNumber(caseNumber).orElseThrow();
         assertThat(row.patientName()).isEqualTo(SQL);
         assertThat(row.complaintText()).isEqualTo(body.get("complaintText"));
@@ -201,7 +202,7 @@ class HostileInputTests {
         assertThat(read.contentType()).startsWith("application/json");
         assertThat(read.json().get("closure").get("note").asText()).isEqualTo(note);
         assertThat(read.headers().getFirst("Content-Security-Policy")).contains("default-src 'self'");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM grievance_case").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM grievance_case").query(Long.class).single()).isEqualTo(rowsBefore + 1);
     }
 
     @ParameterizedTest(name = "case number {0} is answered {1}")
