@@ -26,10 +26,12 @@ public class GrievanceCaseService {
     private final TaskService tasks;
     private final Clock clock;
     private final CaseClocks clocks;
+    private final LinkedCases links;
 
     GrievanceCaseService(GrievanceCaseRepository cases, RuntimeService runtime, TaskService tasks, Clock clock,
-            CaseClocks clocks) {
+            CaseClocks clocks, LinkedCases links) {
         this.clocks = clocks;
+        this.links = links;
         this.cases = cases;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -53,7 +55,7 @@ public class GrievanceCaseService {
                 new CaseView.Classification(c.suggestedClassification(), c.classification(),
                         c.classificationReason(), c.classificationRule(), cases.classificationHistory(caseNumber),
                         cases.pointOfCare(caseNumber).orElse(null)),
-                deadlines, closure, activities, openTasks);
+                deadlines, closure, activities, openTasks, links.of(caseNumber, zone));
     }
 
     /** The patient withdrew: the process's withdrawal path stops the response work (E6). */
