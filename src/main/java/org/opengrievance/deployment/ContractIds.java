@@ -27,8 +27,10 @@ public final class ContractIds {
                     "sendResolutionLetter", "stopClocks", "closeGrievance", "recordClosure", "reviewAbuseAllegation",
                     "runDeadlineClocks", "withdrawal", "stopClocksOnWithdrawal", "continueAbuseReview",
                     "recordWithdrawnClosure", "stopClocksNotGrievance", "closeNonGrievance", "openHandOff",
-                    "sendProcedureNotice", "handOffToAppeals", "closeHandOff", "closeInquiry"),
-                    Set.of("GrievanceWithdrawn")),
+                    "sendProcedureNotice", "handOffToAppeals", "closeHandOff", "closeInquiry",
+                    "reclassification", "stopClocksOnReclassification", "continueAbuseReviewAfterReclassification",
+                    "recordReclassifiedClosure"),
+                    Set.of("GrievanceWithdrawn", "CaseReclassified")),
             new ProcessContract("investigation", "investigation.bpmn", Set.of(
                     "routeToDepartment", "gatherFindings", "codeIssue"),
                     Set.of()),
@@ -43,6 +45,8 @@ public final class ContractIds {
                     Set.of("ClockStop", "ClockRecompute")),
             new ProcessContract("letterDelivery", "letter-delivery.bpmn", Set.of(
                     "prepareLetter", "emailLetter", "printAndMailLetter", "recordMailing", "resolveUnsentLetter"),
+                    Set.of()),
+            new ProcessContract("caseChange", "case-change.bpmn", Set.of("caseChangeRequested", "changeCase"),
                     Set.of()));
 
     public static final List<DecisionContract> DECISIONS = List.of(
@@ -59,7 +63,8 @@ public final class ContractIds {
     public static final Set<String> FORMS = Set.of(
             "grievance-intake", "confirm-classification", "acknowledge-receipt", "gather-findings", "code-issue",
             "draft-response", "approve-response", "close-grievance", "abuse-review", "interim-notice",
-            "extension-notice", "deadline-review", "print-letter", "unsent-letter", "hand-off-to-appeals");
+            "extension-notice", "deadline-review", "print-letter", "unsent-letter", "hand-off-to-appeals",
+            "case-change");
 
     private ContractIds() {
     }

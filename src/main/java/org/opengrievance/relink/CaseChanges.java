@@ -128,7 +128,7 @@ public class CaseChanges {
         // the consequence of a change the person may make: the first case's process may not be theirs to update
         String processInstanceId = source.record().processInstanceId();
         system.run(() -> runtime.createMessageCorrelation(RECLASSIFIED_MESSAGE).processInstanceId(processInstanceId)
-                .correlate());
+                .setVariable(GrievanceProcess.RECLASSIFIED_AS, track.name()).correlate());
         return answer(caseNumber, List.of(created));
     }
 

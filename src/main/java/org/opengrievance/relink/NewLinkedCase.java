@@ -6,15 +6,18 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.variable.Variables;
+import org.opengrievance.grievance.CaseRequester;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.grievance.PatientContact;
+import org.opengrievance.intake.FiledBy;
 import org.opengrievance.intake.IntakeVariables;
 
 /**
  * The start of a new linked case: the variables the intake gives a grievance (the same names as the start form
  * and {@code POST /api/grievances}), copied from the case it comes from, with the track the person chose in
  * {@code chosenTrack} (the classification table's first rule returns it) and the receipts its clocks count from.
- * The contact details go as transient variables, as intake passes them: they reach the case record only.
+ * The contact details and who filed go as transient variables, as intake passes them: they reach the case
+ * record only.
  *
  * @param receivedAt         the new case's receipt: when the patient asked (a conversion), else the first case's
  * @param originalReceivedAt what the clocks count from when it is earlier than {@code receivedAt}, else null
@@ -22,8 +25,6 @@ import org.opengrievance.intake.IntakeVariables;
  */
 record NewLinkedCase(SourceCase source, Track track, Instant receivedAt, Instant originalReceivedAt,
         String complaintText, boolean responseRequested) {
-
-    static final String CHOSEN_TRACK = "chosenTrack";
 
     Map<String, Object> variables() {
         GrievanceCase c = source.record();
@@ -52,7 +53,7 @@ record NewLinkedCase(SourceCase source, Track track, Instant receivedAt, Instant
                 vars.put(code, facts.get(code));
             }
         }
-        vars.put(CHOSEN_TRACK, track.name());
+        vars.put(IntakeVariables.CHOSEN_TRACK, track.name());
         PatientContact contact = source.contact();
         vars.put(IntakeVariables.MEDICARE_BENEFICIARY, Variables.booleanValue(contact.medicareBeneficiary(), true));
         vars.put(IntakeVariables.QUALITY_OF_CARE, Variables.booleanValue(contact.qualityOfCare(), true));
@@ -60,6 +61,16 @@ record NewLinkedCase(SourceCase source, Track track, Instant receivedAt, Instant
         vars.put(IntakeVariables.PATIENT_EMAIL, Variables.stringValue(contact.email(), true));
         vars.put(IntakeVariables.PATIENT_ADDRESS, Variables.stringValue(contact.address(), true));
         vars.put(IntakeVariables.MEMBER_ID, Variables.stringValue(contact.memberId(), true));
+        CaseRequester r = source.requester();
+        FiledBy filedBy = r.isRepresentative() ? FiledBy.REPRESENTATIVE : FiledBy.PATIENT;
+        vars.put(IntakeVariables.FILED_BY, Variables.stringValue(filedBy.name(), true));
+        if (r.isRepresentative()) {
+            vars.put(IntakeVariables.REPRESENTATIVE_NAME, Variables.stringValue(r.name(), true));
+            vars.put(IntakeVariables.REPRESENTATIVE_RELATIONSHIP, Variables.stringValue(r.relationship(), true));
+            vars.put(IntakeVariables.REPRESENTATIVE_AUTHORITY, Variables.stringValue(r.authority(), true));
+            vars.put(IntakeVariables.REPRESENTATIVE_ADDRESS, Variables.stringValue(r.address(), true));
+            vars.put(IntakeVariables.REPRESENTATIVE_EMAIL, Variables.stringValue(r.email(), true));
+        }
         return vars;
     }
 }

@@ -51,7 +51,7 @@ class SourceCases {
                 .filter(t -> t.isAfter(original)).max(Comparator.naturalOrder()).orElse(null);
         // the person may not read the first case's engine history; the new case needs its intake facts, and
         // they are shown to no one here
-        return system.call(() -> new SourceCase(c, cases.contact(caseNumber),
+        return system.call(() -> new SourceCase(c, cases.contact(caseNumber), cases.requester(caseNumber),
                 all.stream().map(k -> k.regime().name()).toList(), all.stream().anyMatch(k -> k.regime().isPlan()),
                 original, plan, intakeFacts(c.processInstanceId()),
                 runtime.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).count() == 1));
