@@ -122,6 +122,7 @@ public class CaseChanges {
             throw Refusal.conflict("E5", "A closed case cannot be reclassified; a closed complaint or non-grievance"
                     + " can be converted into a grievance.");
         }
+        requireNotReclassified(source);
         requireOtherTrack(source, track);
         CaseChange.NewCase created = open(source, sameReceipt(source, track, null), LinkKind.RECLASSIFIED, why,
                 clock.instant(), null);
@@ -158,6 +159,7 @@ public class CaseChanges {
         if (!source.open()) {
             throw Refusal.conflict("MA-1", "A closed case cannot be split.");
         }
+        requireNotReclassified(source);
         List<CaseChange.NewCase> created = new ArrayList<>();
         for (SplitPart part : parts) {
             requireOtherTrack(source, part.classification());
@@ -199,6 +201,13 @@ public class CaseChanges {
     private CaseChange answer(String caseNumber, List<CaseChange.NewCase> created) {
         GrievanceCase c = cases.findByCaseNumber(caseNumber).orElseThrow();
         return new CaseChange(caseNumber, c.status(), c.closureReason(), created);
+    }
+
+    /** A reclassified case may stay open for its abuse or neglect review only: it is no longer on any track. */
+    private void requireNotReclassified(SourceCase source) {
+        if (!links.from(source.caseNumber(), LinkKind.RECLASSIFIED, source.zone()).isEmpty()) {
+            throw Refusal.conflict("E5", "This case was already reclassified: work the case it became.");
+        }
     }
 
     private static void requireOtherTrack(SourceCase source, Track track) {
