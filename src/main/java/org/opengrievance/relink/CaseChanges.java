@@ -160,9 +160,9 @@ public class CaseChanges {
             throw Refusal.conflict("MA-1", "A closed case cannot be split.");
         }
         requireNotReclassified(source);
+        parts.forEach(part -> requireOtherTrack(source, part.classification()));
         List<CaseChange.NewCase> created = new ArrayList<>();
         for (SplitPart part : parts) {
-            requireOtherTrack(source, part.classification());
             created.add(open(source, sameReceipt(source, part.classification(), blankToNull(part.complaintText())),
                     LinkKind.SPLIT, why, clock.instant(), null));
         }
