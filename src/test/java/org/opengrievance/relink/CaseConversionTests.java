@@ -13,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -46,6 +47,7 @@ class CaseConversionTests {
     @Autowired FormService forms;
     @Autowired IdentityService identity;
     @Autowired GrievanceCaseRepository cases;
+    @Autowired HistoryService history;
     RelinkHttp http;
     StaffSteps staff;
 
@@ -160,6 +162,34 @@ class CaseConversionTests {
                 conversion("2026-12-01T15:45:00-06:00")).newCase();
         assertThat(grievance.path("responseDueAt").asText()).isEqualTo("2026-12-08T23:59:59.999-06:00");
         assertThat(grievance.path("atRisk").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aBillingDisputeClosedAsNotAGrievanceBecomesAGrievanceWithTheSameRequesterAndContactOutsideTheEngine() {
+        clock.set(Instant.parse("2026-12-01T16:30:00Z"));
+        String billing = http.logCase("""
+                {"channel":"PHONE","receivedAt":"%s","patientName":"Pat Testpatient","subject":"BILLING",
+                 "complaintText":"I was charged twice for the parking.","serviceArea":"BILLING","preferredLanguage":"en",
+                 "patientEmail":"zq-convert@example.org","memberId":"ZQCONVERTMEMBER",
+                 "representative":{"name":"Dana Testdaughter","relationship":"daughter","authority":"ON_FILE",
+                   "address":"2 Oak St, Springfield, IL 62701"}}""".formatted(BEDSIDE));
+        staff.work(billing, "confirmClassification", INTAKE, Map.of("classification", "NOT_A_GRIEVANCE"));
+        assertThat(cases.findByCaseNumber(billing).orElseThrow().closureReason()).isEqualTo("NOT_A_GRIEVANCE");
+        clock.set(Instant.parse("2026-12-04T20:00:00Z"));
+
+        JsonNode grievance = http.post(INTAKE, "/api/grievances/" + billing + "/conversion", conversion(ASKED)).newCase();
+
+        String number = grievance.path("caseNumber").asText();
+        assertThat(grievance.path("responseDueAt").asText()).isEqualTo("2026-12-08T23:59:59.999-06:00");
+        assertThat(cases.requester(number)).isEqualTo(cases.requester(billing));
+        assertThat(cases.requester(number).name()).isEqualTo("Dana Testdaughter");
+        assertThat(cases.contact(number)).isEqualTo(cases.contact(billing));
+        String pi = cases.findByCaseNumber(number).orElseThrow().processInstanceId();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi).variableNameIn("patientEmail",
+                "memberId", "representativeName", "representativeAddress", "filedBy").count()).isZero();
+        assertThat(history.createHistoricDetailQuery().processInstanceId(pi).list().stream().map(Object::toString)
+                .filter(d -> d.contains("zq-convert") || d.contains("ZQCONVERT") || d.contains("Testdaughter")))
+                .isEmpty();
     }
 
     @Test
