@@ -24,6 +24,7 @@ import org.opengrievance.grievance.CaseStateException;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.grievance.GrievanceCaseRepository;
 import org.opengrievance.grievance.GrievanceProcess;
+import org.opengrievance.regime.Regime;
 import org.opengrievance.security.EngineAsSystem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

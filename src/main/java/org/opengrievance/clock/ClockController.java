@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.opengrievance.grievance.Actors;
 import org.opengrievance.grievance.CaseView;
 import org.opengrievance.grievance.GrievanceCaseService;
+import org.opengrievance.regime.Regime;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
