@@ -33,11 +33,11 @@ class ClockController {
     record ExpediteRequest(@NotNull ExpediteTrigger trigger, Boolean drugReceived) {
     }
 
-    private final CaseClocks clocks;
+    private final ClockRequests clocks;
     private final GrievanceCaseService cases;
     private final IdentityService identity;
 
-    ClockController(CaseClocks clocks, GrievanceCaseService cases, IdentityService identity) {
+    ClockController(ClockRequests clocks, GrievanceCaseService cases, IdentityService identity) {
         this.clocks = clocks;
         this.cases = cases;
         this.identity = identity;
