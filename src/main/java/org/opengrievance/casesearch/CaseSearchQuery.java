@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.opengrievance.clock.Regime;
 import org.opengrievance.refusal.Refusal;
+import org.opengrievance.regime.Regime;
 
 /**
  * The filters of {@code GET /api/audit/cases}, checked: every parameter is known, given once and well formed,

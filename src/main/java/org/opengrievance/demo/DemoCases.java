@@ -9,7 +9,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.opengrievance.clock.Regime;
 import org.opengrievance.config.FacilityProperties;
 import org.opengrievance.grievance.GrievanceCaseRepository;
 import org.opengrievance.grievance.GrievanceCaseService;
@@ -17,6 +16,7 @@ import org.opengrievance.intake.Channel;
 import org.opengrievance.intake.IntakeRequest;
 import org.opengrievance.intake.IntakeService;
 import org.opengrievance.intake.ServiceArea;
+import org.opengrievance.regime.Regime;
 import org.springframework.stereotype.Component;
 
 /** A handful of fictional cases at different stages, so a person trying the engine has work to open. */
