@@ -143,8 +143,8 @@ class ProductionStartTests {
             String base = "http://localhost:" + port;
             String admin = "Basic " + Base64.getEncoder().encodeToString(("admin:" + STRONG).getBytes(StandardCharsets.UTF_8));
 
-            // open without credentials; up: the database answers and the job executor runs (the mail server is
-            // not part of health: management.health.mail.enabled is false)
+            // open without credentials; up: the database answers (this start runs no job executor, and one that is
+            // switched off is not judged; the mail server is not part of health: management.health.mail.enabled is false)
             assertThat(send(http, base + "/actuator/health", Map.of()).statusCode()).isEqualTo(200);
             assertThat(send(http, base + "/api/grievances/GRV-2026-000001", Map.of()).statusCode()).isEqualTo(401);
             assertThat(send(http, base + "/engine-rest/task", Map.of()).statusCode()).isEqualTo(401);
