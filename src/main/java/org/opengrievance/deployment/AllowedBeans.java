@@ -39,7 +39,8 @@ public final class AllowedBeans {
             Map.entry("unsentLetterIncident", Set.of()),
             Map.entry("recordOralNotification", Set.of()),
             Map.entry("caseClocks", Set.of("regimesOf")),
-            Map.entry("resolutionLetters", Set.of("ids")));
+            Map.entry("resolutionLetters", Set.of("ids")),
+            Map.entry("dischargeAppeal", Set.of("dueAt")));
 
     public static final Set<String> NAMES = METHODS.keySet();
 
