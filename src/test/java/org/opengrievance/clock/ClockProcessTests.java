@@ -24,6 +24,7 @@ import org.opengrievance.intake.Channel;
 import org.opengrievance.intake.IntakeRequest;
 import org.opengrievance.intake.IntakeService;
 import org.opengrievance.intake.ServiceArea;
+import org.opengrievance.regime.Regime;
 import org.opengrievance.support.CaseSteps;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
@@ -112,7 +113,7 @@ class ClockProcessTests {
                 .containsExactly(timer(clock, "reminderTimer").getId());
         engine.getManagementService().executeJob(timer(clock, "reminderTimer").getId());
         org.assertj.core.api.Assertions.assertThat(task("acknowledgeReceipt", pi).getPriority())
-                .isEqualTo(CaseClocks.REMINDER_PRIORITY);
+                .isEqualTo(ClockSteps.REMINDER_PRIORITY);
 
         now(interim.minusMillis(1));
         org.assertj.core.api.Assertions.assertThat(executableTimers(clock)).isEmpty();
@@ -208,7 +209,7 @@ class ClockProcessTests {
     }
 
     void recompute(ProcessInstance clock) {
-        engine.getRuntimeService().createMessageCorrelation(CaseClocks.RECOMPUTE_MESSAGE)
+        engine.getRuntimeService().createMessageCorrelation(ClockProcess.RECOMPUTE_MESSAGE)
                 .processInstanceId(clock.getId()).correlateAll();
     }
 

@@ -275,8 +275,8 @@ class LetterDeliveryTests {
     void hospitalAndPlanEachSendTheirOwnResolutionLetterBeforeTheCaseCloses() throws Exception {
         IntakeRequest r = new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, "Pat Testpatient", "Cold meals.",
                 ServiceArea.DIETARY, false, null, false, false, false, false, true, "en",
-                java.util.List.of(org.opengrievance.clock.Regime.HOSPITAL_COP,
-                        org.opengrievance.clock.Regime.MEDICARE_ADVANTAGE),
+                java.util.List.of(org.opengrievance.regime.Regime.HOSPITAL_COP,
+                        org.opengrievance.regime.Regime.MEDICARE_ADVANTAGE),
                 null, null, null, null, true, false, null, "1 Main Street", "MBR-1");
         GrievanceCase c = intake.register(r);
         ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()

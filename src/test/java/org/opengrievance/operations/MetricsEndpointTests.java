@@ -143,7 +143,7 @@ class MetricsEndpointTests {
         for (String name : METRICS) {
             assertThat(scrape.value(name, null)).as(name).isPresent();
         }
-        for (org.opengrievance.clock.Regime regime : org.opengrievance.clock.Regime.values()) {
+        for (org.opengrievance.regime.Regime regime : org.opengrievance.regime.Regime.values()) {
             assertThat(scrape.value("grievance_cases_open", "regime=\"" + regime.name() + "\"")).as(regime.name()).isPresent();
         }
     }
