@@ -29,5 +29,9 @@ public enum CaseEventKind {
     /** the patient withdrew the grievance */
     WITHDRAWN,
     /** the case was closed, with its reason */
-    CLOSED
+    CLOSED,
+    /** a new case arose from this one (converted, reclassified or split off): the new case, its track */
+    LINKED_TO,
+    /** this case arose from another (converted, reclassified or split off): that case, and whether it is at risk */
+    LINKED_FROM
 }

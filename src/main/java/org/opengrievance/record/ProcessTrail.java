@@ -31,7 +31,8 @@ class ProcessTrail {
 
     /** The service tasks that close a case (delegate {@code closeCase}). */
     static final Set<String> CLOSING = Set.of(GrievanceProcess.CLOSE_COMPLAINT, GrievanceProcess.RECORD_CLOSURE,
-            GrievanceProcess.RECORD_WITHDRAWN_CLOSURE);
+            GrievanceProcess.RECORD_WITHDRAWN_CLOSURE,
+            GrievanceProcess.RECORD_RECLASSIFIED_CLOSURE);
     static final String RESOLVED_AT_POINT_OF_CARE = "RESOLVED_AT_POINT_OF_CARE";
 
     private final CaseEvents events;
