@@ -43,7 +43,8 @@ public final class AllowedBeans {
             Map.entry("changeCase", Set.of()),
             Map.entry("closeReclassifiedCase", Set.of()),
             Map.entry("caseClocks", Set.of("regimesOf")),
-            Map.entry("resolutionLetters", Set.of("ids")));
+            Map.entry("resolutionLetters", Set.of("ids")),
+            Map.entry("dischargeAppeal", Set.of("dueAt")));
 
     public static final Set<String> NAMES = METHODS.keySet();
 
