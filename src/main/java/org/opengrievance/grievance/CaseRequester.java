@@ -18,4 +18,9 @@ public record CaseRequester(String code, String name, String relationship, Strin
     public boolean isRepresentative() {
         return REPRESENTATIVE.equals(code);
     }
+
+    /** A representative whose authority is documented (or needs none) is whom letters go to (E8, notice.Addressee). */
+    public boolean isAddressee() {
+        return isRepresentative() && ("ON_FILE".equals(authority) || "NOT_REQUIRED".equals(authority));
+    }
 }

@@ -85,7 +85,8 @@ class RegisterCaseDelegate implements JavaDelegate {
         caseClocks.save(caseNumber, clocks);
         PatientContact contact = contact(execution);
         cases.saveContact(caseNumber, contact);
-        cases.saveRequester(caseNumber, requester(execution));
+        CaseRequester requester = requester(execution);
+        cases.saveRequester(caseNumber, requester);
         cases.saveIntakeFacts(caseNumber, in.subject().name(), in.requestedAction().name(),
                 Boolean.TRUE.equals(execution.getVariable(IntakeVariables.PATIENT_IDENTIFIED)));
 
@@ -110,7 +111,9 @@ class RegisterCaseDelegate implements JavaDelegate {
         }
         // contact details stay in the case record; forms only need to know whether email is possible. The
         // fields arrive transient; a start that sent them as plain variables leaves none on the running process
-        execution.setVariable("emailOnFile", contact.hasEmail());
+        // the addressee's email: a representative with documented authority gets the letters (E8)
+        execution.setVariable("emailOnFile", requester.isAddressee()
+                ? requester.email() != null && !requester.email().isBlank() : contact.hasEmail());
         execution.setVariable("dischargeAppealReview", contact.prematureDischarge()); // E4: no PHI, the gateway's flag
         IntakeVariables.CASE_RECORD_ONLY.forEach(execution::removeVariable);
         execution.setVariable("issue1", IssueLines.initial(in.complaintText()));

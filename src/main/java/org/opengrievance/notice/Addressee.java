@@ -25,7 +25,7 @@ record Addressee(String name, String email, String address, LetterContent.Repres
         if (requester == null || !requester.isRepresentative()) {
             return new Addressee(patientName, patient.email(), patient.address(), null);
         }
-        boolean authorized = ON_FILE.equals(requester.authority()) || NOT_REQUIRED.equals(requester.authority());
+        boolean authorized = requester.isAddressee();
         LetterContent.Representative rep = new LetterContent.Representative(requester.name(), requester.relationship(),
                 authorized);
         return authorized ? new Addressee(requester.name(), requester.email(), requester.address(), rep)
