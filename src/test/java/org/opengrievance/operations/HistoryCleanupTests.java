@@ -88,7 +88,7 @@ class HistoryCleanupTests {
         // each model of processes/, as the engine deployed it (its latest version)
         List<String> processes = shipped(".bpmn", "bpmn:process");
         assertThat(processes).containsExactlyInAnyOrder("grievance", "investigation", "hospitalClock", "planClock",
-                "letterDelivery");
+                "letterDelivery", "caseChange");
         for (String key : processes) {
             var definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
                     .latestVersion().singleResult();
@@ -96,7 +96,8 @@ class HistoryCleanupTests {
             assertThat(definition.getHistoryTimeToLive()).as(key).isEqualTo(TTL_DAYS);
         }
         List<String> decisions = shipped(".dmn", "decision");
-        assertThat(decisions).containsExactlyInAnyOrder("GrievanceClassification", "DeadlinePolicy", "DepartmentRouting");
+        assertThat(decisions).containsExactlyInAnyOrder("GrievanceClassification", "DeadlinePolicy", "DepartmentRouting",
+                "HandOffDeadline");
         for (String key : decisions) {
             var definition = engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey(key)
                     .latestVersion().singleResult();
