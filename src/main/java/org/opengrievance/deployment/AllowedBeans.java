@@ -38,6 +38,9 @@ public final class AllowedBeans {
             Map.entry("checkUnsentLetter", Set.of()),
             Map.entry("unsentLetterIncident", Set.of()),
             Map.entry("recordOralNotification", Set.of()),
+            Map.entry("findPossibleDuplicates", Set.of()),
+            Map.entry("checkDuplicateDecision", Set.of()),
+            Map.entry("attachToOpenCase", Set.of()),
             Map.entry("caseClocks", Set.of("regimesOf")),
             Map.entry("resolutionLetters", Set.of("ids")));
 

@@ -29,5 +29,11 @@ public enum CaseEventKind {
     /** the patient withdrew the grievance */
     WITHDRAWN,
     /** the case was closed, with its reason */
-    CLOSED
+    CLOSED,
+    /** intake confirmed a contact is a new case, not one of the open cases listed as possible duplicates (E7) */
+    CONFIRMED_NEW,
+    /** intake attached this contact to an open case, as that case's next issue line (E7) */
+    ATTACHED_TO_CASE,
+    /** a contact of the same patient was attached to this case as a new issue line (E7) */
+    CONTACT_ATTACHED
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.opengrievance.clock.Regime;
+import org.opengrievance.duplicates.DuplicateVariables;
 import org.opengrievance.grievance.Actors;
 import org.opengrievance.grievance.GrievanceProcess;
 import org.opengrievance.grievance.InvestigationProcess;
@@ -31,7 +32,7 @@ class ProcessTrail {
 
     /** The service tasks that close a case (delegate {@code closeCase}). */
     static final Set<String> CLOSING = Set.of(GrievanceProcess.CLOSE_COMPLAINT, GrievanceProcess.RECORD_CLOSURE,
-            GrievanceProcess.RECORD_WITHDRAWN_CLOSURE);
+            GrievanceProcess.RECORD_WITHDRAWN_CLOSURE, DuplicateVariables.CLOSE_ATTACHED_CONTACT);
     static final String RESOLVED_AT_POINT_OF_CARE = "RESOLVED_AT_POINT_OF_CARE";
 
     private final CaseEvents events;
