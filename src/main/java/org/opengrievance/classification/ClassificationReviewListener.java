@@ -29,9 +29,15 @@ import org.springframework.stereotype.Component;
 @Component("classificationReview")
 class ClassificationReviewListener implements TaskListener {
 
-    static final Set<String> CLASSIFICATIONS = Set.of("GRIEVANCE", "COMPLAINT");
     static final String GRIEVANCE = "GRIEVANCE";
     static final String COMPLAINT = "COMPLAINT";
+    static final String NOT_A_GRIEVANCE = "NOT_A_GRIEVANCE";
+    /** the hospital's outcomes (CMS-HOSP-2) and the plan's (MA-1, 422.564(b)) */
+    static final Set<String> HOSPITAL = Set.of(GRIEVANCE, COMPLAINT, NOT_A_GRIEVANCE);
+    static final Set<String> PLAN = Set.of(GRIEVANCE, "COVERAGE_REQUEST", "APPEAL", "INQUIRY");
+    /** outcomes with no response clock: choosing one over a suggestion with a clock takes a right away */
+    static final Set<String> LESSER = Set.of(COMPLAINT, NOT_A_GRIEVANCE, "INQUIRY");
+    static final Set<String> ROUTES = Set.of("PATIENT_FINANCIAL_SERVICES", "SURVEY_FEEDBACK", "INQUIRY");
 
     private final GrievanceCaseRepository cases;
     private final Clock clock;
@@ -45,12 +51,15 @@ class ClassificationReviewListener implements TaskListener {
     public void notify(DelegateTask task) {
         String suggested = (String) task.getVariable(GrievanceProcess.SUGGESTED_CLASSIFICATION);
         Object chosen = task.getVariable(GrievanceProcess.CLASSIFICATION);
-        if (chosen == null || !CLASSIFICATIONS.contains(chosen.toString())) {
-            throw Refusal.badField(GrievanceProcess.CLASSIFICATION, "Choose a classification: grievance or complaint.");
+        boolean plan = "PLAN".equals(task.getVariable(GrievanceProcess.CASE_OWNER));
+        if (chosen == null || !(plan ? PLAN : HOSPITAL).contains(chosen.toString())) {
+            throw Refusal.badField(GrievanceProcess.CLASSIFICATION, plan
+                    ? "Choose a classification for a health plan: grievance, coverage request, appeal or inquiry."
+                    : "Choose a classification for the hospital: grievance, complaint or not a grievance.");
         }
         String classification = chosen.toString();
         boolean overridden = !classification.equals(suggested);
-        boolean downgrade = overridden && GRIEVANCE.equals(suggested) && COMPLAINT.equals(classification);
+        boolean downgrade = overridden && LESSER.contains(classification) && !LESSER.contains(suggested);
         if (downgrade && !Boolean.TRUE.equals(task.getVariable(GrievanceProcess.CLASSIFICATION_OVERRIDABLE))) {
             throw Refusal.conflict((String) task.getVariable(GrievanceProcess.CLASSIFICATION_RULE), fixedBecause(task));
         }
@@ -62,9 +71,10 @@ class ClassificationReviewListener implements TaskListener {
         String actor = Actors.of(task);
         OffsetDateTime now = OffsetDateTime.now(clock);
         String caseNumber = CaseKey.of(task);
-        if (downgrade) {
+        if (COMPLAINT.equals(classification) && overridden) {
             cases.recordPointOfCare(caseNumber, pointOfCare(task, actor, now));
         }
+        cases.saveRoute(caseNumber, NOT_A_GRIEVANCE.equals(classification) ? route(task) : null);
         cases.recordClassification(caseNumber, new ClassificationEvent(
                 overridden ? ClassificationEvent.Kind.OVERRIDDEN : ClassificationEvent.Kind.CONFIRMED,
                 classification,
@@ -92,6 +102,16 @@ class ClassificationReviewListener implements TaskListener {
         return new PointOfCareResolution(resolvedBy, action, true, actor, now);
     }
 
+    /** Where a contact that is not a grievance goes: the suggestion's route unless the person chose another. */
+    private static String route(DelegateTask task) {
+        String route = text(task, GrievanceProcess.ROUTE);
+        if (route == null || !ROUTES.contains(route)) {
+            throw Refusal.badField(GrievanceProcess.ROUTE,
+                    "Say where it goes: patient financial services, survey feedback or inquiry.");
+        }
+        return route;
+    }
+
     /** The decision table's own sentence for its rule, or a general one when the rule gives none. */
     private static String fixedBecause(DelegateTask task) {
         String sentence = text(task, GrievanceProcess.CLASSIFICATION_OVERRIDE_REFUSAL);
@@ -99,8 +119,8 @@ class ClassificationReviewListener implements TaskListener {
             return sentence;
         }
         Object rule = task.getVariable(GrievanceProcess.CLASSIFICATION_RULE);
-        return "The rule behind this suggestion makes the complaint a grievance"
-                + (rule == null ? "" : " (" + rule + ")") + ": it cannot be changed to a complaint.";
+        return "The rule behind this suggestion gives the complaint a response deadline"
+                + (rule == null ? "" : " (" + rule + ")") + ": it cannot be changed to a complaint, a non-grievance or an inquiry.";
     }
 
     private static String text(DelegateTask task, String name) {

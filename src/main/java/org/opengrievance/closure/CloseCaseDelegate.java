@@ -33,6 +33,9 @@ class CloseCaseDelegate implements JavaDelegate {
         String reason = (String) execution.getVariable(GrievanceProcess.CLOSURE_REASON);
         String note = switch (reason) {
             case "RESOLVED_AT_POINT_OF_CARE" -> (String) execution.getVariable(GrievanceProcess.POINT_OF_CARE_RESOLUTION);
+            case "NOT_A_GRIEVANCE" -> "Routed to " + execution.getVariable(GrievanceProcess.ROUTE);
+            case "HANDED_OFF" -> "Handed off to the appeals team, reference "
+                    + execution.getVariable(GrievanceProcess.HAND_OFF_REFERENCE);
             case "WITHDRAWN" -> firstText(execution, GrievanceProcess.WITHDRAWAL_NOTE, GrievanceProcess.CLOSURE_EFFORTS_NOTE);
             default -> (String) execution.getVariable(GrievanceProcess.CLOSURE_EFFORTS_NOTE);
         };

@@ -27,6 +27,8 @@ public final class AllowedBeans {
             Map.entry("bindFollowUpDate", Set.of()),
             Map.entry("recordBreach", Set.of()),
             Map.entry("stopClocks", Set.of()),
+            Map.entry("openHandOff", Set.of()),
+            Map.entry("handOffReview", Set.of()),
             Map.entry("checkAcknowledgement", Set.of()),
             Map.entry("checkInterimNotice", Set.of()),
             Map.entry("checkExtensionNotice", Set.of()),

@@ -26,7 +26,8 @@ public final class ContractIds {
                     "recordOralAcknowledgement", "investigate", "draftResponse", "approveResponse",
                     "sendResolutionLetter", "stopClocks", "closeGrievance", "recordClosure", "reviewAbuseAllegation",
                     "runDeadlineClocks", "withdrawal", "stopClocksOnWithdrawal", "continueAbuseReview",
-                    "recordWithdrawnClosure"),
+                    "recordWithdrawnClosure", "stopClocksNotGrievance", "closeNonGrievance", "openHandOff",
+                    "sendProcedureNotice", "handOffToAppeals", "closeHandOff", "closeInquiry"),
                     Set.of("GrievanceWithdrawn")),
             new ProcessContract("investigation", "investigation.bpmn", Set.of(
                     "routeToDepartment", "gatherFindings", "codeIssue"),
@@ -47,7 +48,8 @@ public final class ContractIds {
     public static final List<DecisionContract> DECISIONS = List.of(
             new DecisionContract("GrievanceClassification", "classification.dmn",
                     Set.of("suggestedClassification", "classificationReason", "classificationRule",
-                            "classificationOverridable", "classificationOverrideRefusal")),
+                            "suggestedRoute", "classificationOverridable", "classificationOverrideRefusal")),
+            new DecisionContract("HandOffDeadline", "handoff-policy.dmn", Set.of("unit", "length", "citation")),
             new DecisionContract("DeadlinePolicy", "deadline-policy.dmn",
                     Set.of("unit", "length", "extensionLimitDays", "reminderBeforeHours", "escalationBeforeHours",
                             "interimNoticeBeforeHours", "extensionNoticeDays", "citation")),
@@ -57,7 +59,7 @@ public final class ContractIds {
     public static final Set<String> FORMS = Set.of(
             "grievance-intake", "confirm-classification", "acknowledge-receipt", "gather-findings", "code-issue",
             "draft-response", "approve-response", "close-grievance", "abuse-review", "interim-notice",
-            "extension-notice", "deadline-review", "print-letter", "unsent-letter");
+            "extension-notice", "deadline-review", "print-letter", "unsent-letter", "hand-off-to-appeals");
 
     private ContractIds() {
     }

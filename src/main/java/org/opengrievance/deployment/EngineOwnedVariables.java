@@ -22,7 +22,8 @@ public final class EngineOwnedVariables {
             "initiator",
             // the classification decision (GrievanceClassification) and the routing decision (DepartmentRouting)
             "classificationResult", "suggestedClassification", "classificationReason", "classificationRule",
-            "classificationOverridable", "classificationOverrideRefusal", "department",
+            "classificationOverridable", "classificationOverrideRefusal", "department", "caseOwner", "chosenTrack",
+            "suggestedRoute", "handOffDueAt", "handOffDueDisplay", "handOffCitation",
             // the clocks (startClock, recomputeClock, recordBreach) and their element variable
             "regime", "reminderAt", "escalationAt", "bindingDueAt", "interimNoticeAt", "interimNoticeDueAt",
             "extensionNoticeDueAt", "bindingDueDisplay", "followUpDueDisplay", "lateAtDisplay", "late",
@@ -34,7 +35,7 @@ public final class EngineOwnedVariables {
             "possibleDuplicates", "possibleDuplicatesText", "duplicateCandidateOptions",
             // the words for codes, set on each task as it is created (tasks.Labels)
             "suggestedClassificationLabel", "preferredLanguageLabel", "regimeLabel", "departmentLabel",
-            "hcatCategoryLabel");
+            "hcatCategoryLabel", "classificationLabel");
 
     private EngineOwnedVariables() {
     }

@@ -11,14 +11,22 @@ public record CaseView(
         OffsetDateTime receivedAt,
         String zone,
         Classification classification,
+        HandOff handOff,
         List<Deadline> deadlines,
         Closure closure,
         List<String> activeActivities,
         List<OpenTask> tasks) {
 
-    /** {@code pointOfCare}: set when a suggested grievance was changed to a complaint resolved at the time. */
-    public record Classification(String suggested, String current, String reason, String rule,
+    /**
+     * {@code pointOfCare}: set when a suggested grievance was changed to a complaint resolved at the time.
+     * {@code route}: where a contact that is not a grievance went (PATIENT_FINANCIAL_SERVICES, SURVEY_FEEDBACK, INQUIRY).
+     */
+    public record Classification(String suggested, String current, String reason, String rule, String route,
             List<ClassificationEvent> history, PointOfCareResolution pointOfCare) {
+    }
+
+    /** A plan contact that left the grievance procedure (MA-1): its deadline from the original receipt, rule, appeals reference. */
+    public record HandOff(OffsetDateTime dueAt, String rule, String reference) {
     }
 
     /**

@@ -134,6 +134,67 @@ public class GrievanceCaseRepository {
                 .optional().orElseThrow(() -> new CaseNotFoundException(caseNumber));
     }
 
+    public void saveRequester(String caseNumber, CaseRequester r) {
+        jdbc.sql("""
+                UPDATE grievance_case SET requester = :code, requester_name = :name, requester_relationship = :rel,
+                  requester_authority = :authority, requester_address = :address, requester_email = :email
+                WHERE case_number = :n
+                """)
+                .param("code", r.code()).param("name", r.name()).param("rel", r.relationship())
+                .param("authority", r.authority()).param("address", r.address()).param("email", r.email())
+                .param("n", caseNumber).update();
+    }
+
+    public CaseRequester requester(String caseNumber) {
+        return jdbc.sql("""
+                SELECT requester, requester_name, requester_relationship, requester_authority, requester_address,
+                  requester_email FROM grievance_case WHERE case_number = ?
+                """).param(caseNumber)
+                .query((rs, i) -> new CaseRequester(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .optional().orElseThrow(() -> new CaseNotFoundException(caseNumber));
+    }
+
+    /** What classification decided on besides the CMS-HOSP-2 flags (subject, what the person asks for, survey). */
+    public void saveIntakeFacts(String caseNumber, String subject, String requestedAction, boolean patientIdentified) {
+        jdbc.sql("""
+                UPDATE grievance_case SET subject = :subject, requested_action = :action, patient_identified = :identified
+                WHERE case_number = :n
+                """)
+                .param("subject", subject).param("action", requestedAction).param("identified", patientIdentified)
+                .param("n", caseNumber).update();
+    }
+
+    /** Where a contact that is not a grievance goes (PATIENT_FINANCIAL_SERVICES, SURVEY_FEEDBACK, INQUIRY); null clears it. */
+    public void saveRoute(String caseNumber, String route) {
+        jdbc.sql("UPDATE grievance_case SET route = ? WHERE case_number = ?").params(route, caseNumber).update();
+    }
+
+    public Optional<String> route(String caseNumber) {
+        return jdbc.sql("SELECT route FROM grievance_case WHERE case_number = ?").param(caseNumber)
+                .query(String.class).optional();
+    }
+
+    /** The appeals team's deadline for a coverage request or appeal handed off to them, and the rule it comes from. */
+    public void saveHandOff(String caseNumber, OffsetDateTime dueAt, String citation) {
+        jdbc.sql("UPDATE grievance_case SET handoff_due_at = ?, handoff_citation = ? WHERE case_number = ?")
+                .params(dueAt, citation, caseNumber).update();
+    }
+
+    public Optional<CaseView.HandOff> handOff(String caseNumber, ZoneId zone) {
+        return jdbc.sql("""
+                SELECT handoff_due_at, handoff_citation, handoff_reference FROM grievance_case
+                WHERE case_number = ? AND handoff_due_at IS NOT NULL
+                """).param(caseNumber)
+                .query((rs, i) -> new CaseView.HandOff(time(rs, "handoff_due_at", zone), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    public void saveHandOffReference(String caseNumber, String reference) {
+        jdbc.sql("UPDATE grievance_case SET handoff_reference = ? WHERE case_number = ?")
+                .params(reference, caseNumber).update();
+    }
+
     public void updateResponseDue(String caseNumber, OffsetDateTime dueAt) {
         jdbc.sql("UPDATE grievance_case SET response_due_at = ? WHERE case_number = ?").params(dueAt, caseNumber).update();
     }

@@ -51,9 +51,15 @@ public class GrievanceCaseService {
                 .map(t -> openTask(t, zone)).toList();
         return new CaseView(c.caseNumber(), c.status(), c.channel(), c.receivedAt(), zone.getId(),
                 new CaseView.Classification(c.suggestedClassification(), c.classification(),
-                        c.classificationReason(), c.classificationRule(), cases.classificationHistory(caseNumber),
-                        cases.pointOfCare(caseNumber).orElse(null)),
-                deadlines, closure, activities, openTasks);
+                        c.classificationReason(), c.classificationRule(), cases.route(caseNumber).orElse(null),
+                        cases.classificationHistory(caseNumber), cases.pointOfCare(caseNumber).orElse(null)),
+                cases.handOff(caseNumber, handOffZone(caseNumber, zone)).orElse(null), deadlines, closure, activities, openTasks);
+    }
+
+    /** A hand-off runs on the plan's clock, in the plan's zone (E10). */
+    private ZoneId handOffZone(String caseNumber, ZoneId facilityZone) {
+        return clocks.of(caseNumber).stream().filter(k -> k.regime().isPlan()).map(ClockState::zone).findFirst()
+                .orElse(facilityZone);
     }
 
     /** The patient withdrew: the process's withdrawal path stops the response work (E6). */

@@ -19,6 +19,11 @@ public final class GrievanceProcess {
     public static final String INVESTIGATE = "investigate";
     public static final String DRAFT_RESPONSE = "draftResponse";
     public static final String APPROVE_RESPONSE = "approveResponse";
+    public static final String CLOSE_NON_GRIEVANCE = "closeNonGrievance";
+    public static final String OPEN_HAND_OFF = "openHandOff";
+    public static final String HAND_OFF_TO_APPEALS = "handOffToAppeals";
+    public static final String CLOSE_HAND_OFF = "closeHandOff";
+    public static final String SEND_PROCEDURE_NOTICE = "sendProcedureNotice";
     /** the event sub-process the withdrawal message starts */
     public static final String WITHDRAWAL = "withdrawal";
 
@@ -34,6 +39,13 @@ public final class GrievanceProcess {
     public static final String CLASSIFICATION_REASON = "classificationReason";
     public static final String CLASSIFICATION_RULE = "classificationRule";
     public static final String CLASSIFICATION_RESULT = "classificationResult";
+    public static final String CASE_OWNER = "caseOwner";
+    public static final String SUGGESTED_ROUTE = "suggestedRoute";
+    public static final String ROUTE = "route";
+    public static final String HAND_OFF_DUE_AT = "handOffDueAt";
+    public static final String HAND_OFF_DUE_DISPLAY = "handOffDueDisplay";
+    public static final String HAND_OFF_CITATION = "handOffCitation";
+    public static final String HAND_OFF_REFERENCE = "appealsReference";
     public static final String CLASSIFICATION_OVERRIDABLE = "classificationOverridable";
     public static final String CLASSIFICATION_OVERRIDE_REFUSAL = "classificationOverrideRefusal";
     public static final String OVERRIDE_REASON = "overrideReason";

@@ -8,13 +8,13 @@ import org.opengrievance.letter.LetterLanguages;
  * Booleans that were not given are false; the classification decision needs every input set.
  */
 record IntakeData(Channel channel, String patientName, String complaintText, ServiceArea serviceArea,
-        String preferredLanguage) {
+        String preferredLanguage, Subject subject, RequestedAction requestedAction) {
 
     static final int MAX_NAME = 200;
     static final int MAX_TEXT = 4000;
     // the flags the models decide on; the case-record-only flags (IntakeVariables) are never set as variables
     static final String[] FLAGS = {"resolvedAtPointOfCare", "responseRequested", "abuseOrNeglect",
-        "patientHarmOrCopIssue", "medicare489Billing"};
+        "patientHarmOrCopIssue", "medicare489Billing", "patientIdentified"};
 
     static IntakeData from(VariableScope vars) {
         for (String flag : FLAGS) {
@@ -29,12 +29,22 @@ record IntakeData(Channel channel, String patientName, String complaintText, Ser
             throw new IntakeRejectedException("preferredLanguage", "must be an ISO 639 language code such as en, es or vi");
         }
         vars.setVariable("preferredLanguage", language);
+        // not given: a complaint about something other than billing (the classification table needs a value)
+        Subject subject = optionalEnum(Subject.class, "subject", vars.getVariable("subject"), Subject.OTHER);
+        RequestedAction action = optionalEnum(RequestedAction.class, "requestedAction",
+                vars.getVariable("requestedAction"), RequestedAction.COMPLAINT);
+        vars.setVariable("subject", subject.name());
+        vars.setVariable("requestedAction", action.name());
         return new IntakeData(
                 enumValue(Channel.class, "channel", vars.getVariable("channel")),
                 text("patientName", vars.getVariable("patientName"), MAX_NAME),
                 text("complaintText", vars.getVariable("complaintText"), MAX_TEXT),
                 enumValue(ServiceArea.class, "serviceArea", vars.getVariable("serviceArea")),
-                language);
+                language, subject, action);
+    }
+
+    private static <E extends Enum<E>> E optionalEnum(Class<E> type, String field, Object value, E otherwise) {
+        return value == null || String.valueOf(value).isBlank() ? otherwise : enumValue(type, field, value);
     }
 
     private static String text(String field, Object value, int max) {

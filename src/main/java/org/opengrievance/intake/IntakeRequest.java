@@ -41,7 +41,26 @@ public record IntakeRequest(
         Boolean prematureDischarge,
         @Email @Size(max = 200) String patientEmail,
         @Size(max = 500) String patientAddress,
-        @Size(max = 50) String memberId) {
+        @Size(max = 50) String memberId,
+        Subject subject,
+        RequestedAction requestedAction,
+        Boolean patientIdentified,
+        @jakarta.validation.Valid Representative representative) {
+
+    /** A complaint with contact details, filed by the patient, with what it is about left to the defaults. */
+    public IntakeRequest(Channel channel, OffsetDateTime receivedAt, String patientName, String complaintText,
+            ServiceArea serviceArea, Boolean resolvedAtPointOfCare, String pointOfCareResolution,
+            Boolean responseRequested, Boolean abuseOrNeglect, Boolean patientHarmOrCopIssue,
+            Boolean medicare489Billing, Boolean medicareBeneficiary, String preferredLanguage, List<Regime> regimes,
+            OffsetDateTime originalReceivedAt, OffsetDateTime planReceivedAt, ExpediteTrigger expediteTrigger,
+            Boolean drugReceived, Boolean qualityOfCare, Boolean prematureDischarge, String patientEmail,
+            String patientAddress, String memberId) {
+        this(channel, receivedAt, patientName, complaintText, serviceArea, resolvedAtPointOfCare,
+                pointOfCareResolution, responseRequested, abuseOrNeglect, patientHarmOrCopIssue, medicare489Billing,
+                medicareBeneficiary, preferredLanguage, regimes, originalReceivedAt, planReceivedAt, expediteTrigger,
+                drugReceived, qualityOfCare, prematureDischarge, patientEmail, patientAddress, memberId, null, null,
+                null, null);
+    }
 
     /** A complaint with clock options and no contact details for letters. */
     public IntakeRequest(Channel channel, OffsetDateTime receivedAt, String patientName, String complaintText,
@@ -53,7 +72,7 @@ public record IntakeRequest(
         this(channel, receivedAt, patientName, complaintText, serviceArea, resolvedAtPointOfCare,
                 pointOfCareResolution, responseRequested, abuseOrNeglect, patientHarmOrCopIssue, medicare489Billing,
                 medicareBeneficiary, preferredLanguage, regimes, originalReceivedAt, planReceivedAt, expediteTrigger,
-                drugReceived, null, null, null, null, null);
+                drugReceived, null, null, null, null, null, null, null, null, null);
     }
 
     /** The fields of a complaint without clock options: the default regimes of the facility apply. */
@@ -63,7 +82,8 @@ public record IntakeRequest(
             Boolean medicare489Billing, Boolean medicareBeneficiary, String preferredLanguage) {
         this(channel, receivedAt, patientName, complaintText, serviceArea, resolvedAtPointOfCare,
                 pointOfCareResolution, responseRequested, abuseOrNeglect, patientHarmOrCopIssue, medicare489Billing,
-                medicareBeneficiary, preferredLanguage, null, null, null, null, null, null, null, null, null, null);
+                medicareBeneficiary, preferredLanguage, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null);
     }
 
     /** The process variables of the start; the same names the start form uses. */
@@ -88,6 +108,9 @@ public record IntakeRequest(
         vars.put("planReceivedAt", planReceivedAt == null ? null : planReceivedAt.toString());
         vars.put("expediteTrigger", expediteTrigger == null ? null : expediteTrigger.name());
         vars.put("drugReceived", drugReceived);
+        vars.put("subject", subject == null ? null : subject.name());
+        vars.put("requestedAction", requestedAction == null ? null : requestedAction.name());
+        vars.put("patientIdentified", Boolean.TRUE.equals(patientIdentified));
         // case record only: transient, so they never reach the engine's variables or history
         vars.put(IntakeVariables.MEDICARE_BENEFICIARY, Variables.booleanValue(Boolean.TRUE.equals(medicareBeneficiary), true));
         vars.put(IntakeVariables.QUALITY_OF_CARE, Variables.booleanValue(Boolean.TRUE.equals(qualityOfCare), true));
@@ -95,6 +118,15 @@ public record IntakeRequest(
         vars.put(IntakeVariables.PATIENT_EMAIL, Variables.stringValue(patientEmail, true));
         vars.put(IntakeVariables.PATIENT_ADDRESS, Variables.stringValue(patientAddress, true));
         vars.put(IntakeVariables.MEMBER_ID, Variables.stringValue(memberId, true));
+        Representative r = representative;
+        vars.put(IntakeVariables.FILED_BY, Variables.stringValue(
+                (r == null ? FiledBy.PATIENT : FiledBy.REPRESENTATIVE).name(), true));
+        vars.put(IntakeVariables.REPRESENTATIVE_NAME, Variables.stringValue(r == null ? null : r.name(), true));
+        vars.put(IntakeVariables.REPRESENTATIVE_RELATIONSHIP, Variables.stringValue(r == null ? null : r.relationship(), true));
+        vars.put(IntakeVariables.REPRESENTATIVE_AUTHORITY, Variables.stringValue(
+                r == null || r.authority() == null ? null : r.authority().name(), true));
+        vars.put(IntakeVariables.REPRESENTATIVE_ADDRESS, Variables.stringValue(r == null ? null : r.address(), true));
+        vars.put(IntakeVariables.REPRESENTATIVE_EMAIL, Variables.stringValue(r == null ? null : r.email(), true));
         return vars;
     }
 }

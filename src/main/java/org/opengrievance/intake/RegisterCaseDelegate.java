@@ -20,6 +20,7 @@ import org.opengrievance.clock.Regime;
 import org.opengrievance.config.FacilityProperties;
 import org.opengrievance.grievance.Actors;
 import org.opengrievance.grievance.CaseNumbers;
+import org.opengrievance.grievance.CaseRequester;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.grievance.GrievanceCaseRepository;
 import org.opengrievance.grievance.GrievanceProcess;
@@ -84,6 +85,9 @@ class RegisterCaseDelegate implements JavaDelegate {
         caseClocks.save(caseNumber, clocks);
         PatientContact contact = contact(execution);
         cases.saveContact(caseNumber, contact);
+        cases.saveRequester(caseNumber, requester(execution));
+        cases.saveIntakeFacts(caseNumber, in.subject().name(), in.requestedAction().name(),
+                Boolean.TRUE.equals(execution.getVariable(IntakeVariables.PATIENT_IDENTIFIED)));
 
         execution.setProcessBusinessKey(caseNumber);
         // a copy for the forms to show; steps find their case by the business key (CaseKey)
@@ -98,6 +102,12 @@ class RegisterCaseDelegate implements JavaDelegate {
         execution.setVariable("receivedAt", receivedAt.atZone(zone).toOffsetDateTime().toString());
         execution.setVariable("regimes", String.join(",", clocks.stream().map(c -> c.regime().name()).toList()));
         execution.setVariable("hasPlanClock", clocks.stream().anyMatch(c -> c.regime().isPlan()));
+        // the classification table's procedures: the hospital's grievance definition, or the plan's (MA-1)
+        execution.setVariable(IntakeVariables.CASE_OWNER,
+                clocks.stream().anyMatch(c -> !c.regime().isPlan()) ? "HOSPITAL" : "PLAN");
+        if (!execution.hasVariable(IntakeVariables.CHOSEN_TRACK)) {
+            execution.setVariable(IntakeVariables.CHOSEN_TRACK, null);
+        }
         // contact details stay in the case record; forms only need to know whether email is possible. The
         // fields arrive transient; a start that sent them as plain variables leaves none on the running process
         execution.setVariable("emailOnFile", contact.hasEmail());
@@ -153,6 +163,40 @@ class RegisterCaseDelegate implements JavaDelegate {
         return new PatientContact(email, text(execution, IntakeVariables.PATIENT_ADDRESS, 500),
                 text(execution, IntakeVariables.MEMBER_ID, 50), flag(execution, IntakeVariables.MEDICARE_BENEFICIARY),
                 flag(execution, IntakeVariables.QUALITY_OF_CARE), flag(execution, IntakeVariables.PREMATURE_DISCHARGE));
+    }
+
+    /** Who filed (E8): a representative needs a name, a relationship and the state of their documentation. */
+    private static CaseRequester requester(DelegateExecution execution) {
+        String filedBy = text(execution, IntakeVariables.FILED_BY, 20);
+        if (filedBy == null || FiledBy.PATIENT.name().equals(filedBy)) {
+            return CaseRequester.patient();
+        }
+        if (!FiledBy.REPRESENTATIVE.name().equals(filedBy)) {
+            throw new IntakeRejectedException(IntakeVariables.FILED_BY, "is not one of the known values");
+        }
+        String name = text(execution, IntakeVariables.REPRESENTATIVE_NAME, 200);
+        String relationship = text(execution, IntakeVariables.REPRESENTATIVE_RELATIONSHIP, 100);
+        String authority = text(execution, IntakeVariables.REPRESENTATIVE_AUTHORITY, 20);
+        if (name == null) {
+            throw new IntakeRejectedException(IntakeVariables.REPRESENTATIVE_NAME, "is required when a representative filed");
+        }
+        if (relationship == null) {
+            throw new IntakeRejectedException(IntakeVariables.REPRESENTATIVE_RELATIONSHIP, "is required when a representative filed");
+        }
+        if (authority == null) {
+            throw new IntakeRejectedException(IntakeVariables.REPRESENTATIVE_AUTHORITY, "is required when a representative filed");
+        }
+        try {
+            RepresentativeAuthority.valueOf(authority);
+        } catch (IllegalArgumentException e) {
+            throw new IntakeRejectedException(IntakeVariables.REPRESENTATIVE_AUTHORITY, "is not one of the known values");
+        }
+        String email = text(execution, IntakeVariables.REPRESENTATIVE_EMAIL, 200);
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new IntakeRejectedException(IntakeVariables.REPRESENTATIVE_EMAIL, "is not an email address");
+        }
+        return new CaseRequester(CaseRequester.REPRESENTATIVE, name, relationship, authority,
+                text(execution, IntakeVariables.REPRESENTATIVE_ADDRESS, 500), email);
     }
 
     /** From the API: a transient variable; from Tasklist's start form: held beside the engine by the gate. */

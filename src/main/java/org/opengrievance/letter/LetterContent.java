@@ -105,7 +105,7 @@ public record LetterContent(
 
     /** Which procedure a plan complaint goes to (MA-1: the plan must tell the enrollee promptly). */
     public enum HandledAs {
-        GRIEVANCE, APPEAL
+        GRIEVANCE, APPEAL, COVERAGE_REQUEST, INQUIRY
     }
 
     public static Builder builder(LetterKind kind, Regime regime, String language, String caseNumber) {

@@ -339,6 +339,8 @@ public final class LetterRenderer {
         m.put("handledAs", c.handledAs() == null ? null : c.handledAs().name());
         m.put("grievance", c.handledAs() == LetterContent.HandledAs.GRIEVANCE);
         m.put("appeal", c.handledAs() == LetterContent.HandledAs.APPEAL);
+        m.put("coverageRequest", c.handledAs() == LetterContent.HandledAs.COVERAGE_REQUEST);
+        m.put("inquiry", c.handledAs() == LetterContent.HandledAs.INQUIRY);
         m.put("classificationExplanation", blankToNull(c.classificationExplanation()));
         m.put("stateAgencyContact", blankToNull(c.stateAgencyContact()));
         m.put("largePrint", c.largePrint());

@@ -127,7 +127,8 @@ public class NoticeContents {
                             LetterContent.ExtensionRequester.valueOf(own.extensionRequestedBy().name()), why[0], why[1]));
                 }
             }
-            case CLASSIFICATION_NOTICE -> b.handledAs(LetterContent.HandledAs.GRIEVANCE);
+            // MA-1, 422.564(b): which procedure applies is what the person confirmed at classification
+            case CLASSIFICATION_NOTICE -> b.handledAs(handledAs(c.classification()));
             case RESOLUTION -> {
                 b.issues(IssueLines.from(vars).stream()
                         .map(l -> new LetterContent.IssueLine(l.issue(), l.answer())).toList());
@@ -166,5 +167,14 @@ public class NoticeContents {
 
     private static String text(Object o) {
         return o == null || o.toString().isBlank() ? null : o.toString();
+    }
+
+    private static LetterContent.HandledAs handledAs(String classification) {
+        return switch (classification == null ? "GRIEVANCE" : classification) {
+            case "APPEAL" -> LetterContent.HandledAs.APPEAL;
+            case "COVERAGE_REQUEST" -> LetterContent.HandledAs.COVERAGE_REQUEST;
+            case "INQUIRY" -> LetterContent.HandledAs.INQUIRY;
+            default -> LetterContent.HandledAs.GRIEVANCE;
+        };
     }
 }

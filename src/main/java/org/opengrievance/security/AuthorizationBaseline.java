@@ -54,7 +54,7 @@ class AuthorizationBaseline implements SmartInitializingSingleton {
 
     static List<Grant> grants() {
         List<Grant> grants = new ArrayList<>();
-        List<String> tasklistUsers = new ArrayList<>(List.of(INTAKE, PATIENT_RELATIONS, PR_DIRECTOR));
+        List<String> tasklistUsers = new ArrayList<>(List.of(INTAKE, PATIENT_RELATIONS, PR_DIRECTOR, Roles.APPEALS));
         tasklistUsers.addAll(INVESTIGATORS);
         for (String group : tasklistUsers) {
             grants.add(grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
@@ -183,7 +183,7 @@ class AuthorizationBaseline implements SmartInitializingSingleton {
     private int revokeFormerGrants() {
         int changed = revokeFrom(PATIENT_RELATIONS, Resources.PROCESS_DEFINITION, ANY,
                 ProcessDefinitionPermissions.READ_TASK);
-        List<String> staff = new ArrayList<>(List.of(INTAKE, PATIENT_RELATIONS, PR_DIRECTOR));
+        List<String> staff = new ArrayList<>(List.of(INTAKE, PATIENT_RELATIONS, PR_DIRECTOR, Roles.APPEALS));
         staff.addAll(INVESTIGATORS);
         for (String group : staff) {
             changed += revokeFrom(group, Resources.FILTER, ANY, Permissions.READ);

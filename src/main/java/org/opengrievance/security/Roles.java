@@ -14,6 +14,8 @@ public final class Roles {
     public static final String PATIENT_RELATIONS = "patient-relations";
     public static final String PR_DIRECTOR = "pr-director";
     public static final String AUDITOR = "auditor";
+    /** The plan's appeals team: takes over coverage requests and appeals the grievance intake hands off (MA-1). */
+    public static final String APPEALS = "appeals";
     public static final String ADMIN = Groups.CAMUNDA_ADMIN;
     /** Reads the metrics at /actuator/prometheus and health details, nothing else (docs/operations.md). */
     public static final String MONITORING = "monitoring";

@@ -28,7 +28,8 @@ final class FilterCatalogue {
     }
 
     static List<FilterSpec> filters() {
-        List<String> everyone = new ArrayList<>(List.of(INTAKE, PATIENT_RELATIONS, PR_DIRECTOR));
+        List<String> everyone = new ArrayList<>(List.of(INTAKE, PATIENT_RELATIONS, PR_DIRECTOR,
+                org.opengrievance.security.Roles.APPEALS));
         everyone.addAll(INVESTIGATORS);
         List<String> caseRunners = List.of(PATIENT_RELATIONS, PR_DIRECTOR);
         return List.of(
@@ -49,6 +50,8 @@ final class FilterCatalogue {
                         t -> keys(t, "printAndMailLetter", "sendInterimNotice", "sendExtensionNotice")),
                 new FilterSpec("To close", 33, "Answered grievances to close", List.of(PATIENT_RELATIONS),
                         t -> keys(t, "closeGrievance")),
+                new FilterSpec("Hand-offs", 35, "Coverage requests and appeals to take over",
+                        List.of(org.opengrievance.security.Roles.APPEALS), t -> keys(t, "handOffToAppeals")),
                 new FilterSpec("Approvals", 40, "Written responses to approve or send back", List.of(PR_DIRECTOR),
                         t -> keys(t, "approveResponse")),
                 new FilterSpec("Escalations", 41, "Cases whose deadline is near", List.of(PR_DIRECTOR),

@@ -12,11 +12,14 @@ final class Labels {
 
     /** The code variables that get a label, and the label's variable name. */
     static final Map<String, String> LABELLED = Map.of("suggestedClassification", "suggestedClassificationLabel",
+            "classification", "classificationLabel",
             "preferredLanguage", "preferredLanguageLabel", "regime", "regimeLabel", "department", "departmentLabel",
             "hcatCategory", "hcatCategoryLabel");
 
     private static final Map<String, String> WORDS = Map.ofEntries(
             Map.entry("GRIEVANCE", "Grievance"), Map.entry("COMPLAINT", "Complaint"),
+            Map.entry("NOT_A_GRIEVANCE", "Not a grievance"), Map.entry("INQUIRY", "Inquiry"),
+            Map.entry("APPEAL", "Appeal"), Map.entry("COVERAGE_REQUEST", "Coverage request (organization or coverage determination)"),
             Map.entry("en", "English"), Map.entry("es", "Spanish"),
             Map.entry("HOSPITAL_COP", "Hospital (CMS Conditions of Participation)"),
             Map.entry("MEDICARE_ADVANTAGE", "Medicare Advantage"), Map.entry("PART_D", "Medicare Part D"),

@@ -41,7 +41,26 @@ class ClassificationRulesTests {
         vars.put("abuseOrNeglect", false);
         vars.put("patientHarmOrCopIssue", false);
         vars.put("medicare489Billing", false);
+        vars.put("chosenTrack", null);
+        vars.put("caseOwner", "HOSPITAL");
+        vars.put("requestedAction", "COMPLAINT");
+        vars.put("subject", "CARE");
+        vars.put("patientIdentified", false);
         return vars;
+    }
+
+    /** A plan enrollee's phone call with no flags: the plan's definitions apply (MA-1). */
+    static Map<String, Object> planCall(String requestedAction) {
+        Map<String, Object> vars = resolvedVerbal("PHONE");
+        vars.put("caseOwner", "PLAN");
+        vars.put("requestedAction", requestedAction);
+        return vars;
+    }
+
+    static void assertRouted(Map<String, Object> vars, String rule, String route) {
+        assertClassified(vars, "NOT_A_GRIEVANCE", rule);
+        assertThat(classify(vars).<String>getEntry("suggestedRoute")).isEqualTo(route);
+        assertThat(classify(vars).<Boolean>getEntry("classificationOverridable")).isTrue();
     }
 
     static DmnDecisionResultEntries classify(Map<String, Object> vars) {
@@ -141,5 +160,119 @@ class ClassificationRulesTests {
         Map<String, Object> vars = resolvedVerbal("EMAIL");
         vars.put("resolvedAtPointOfCare", false);
         assertClassified(vars, "GRIEVANCE", "CMS-HOSP-2(c)");
+    }
+
+    // --- not a grievance at the hospital (CMS-HOSP-2(e), (h)) ---
+
+    @Test
+    void verbalUnresolvedBillingDisputeOfAPatientWithoutA489IssueGoesToPatientFinancialServices() {
+        // the issue's example: verbal, unresolved, not Medicare 489: not a grievance by default
+        Map<String, Object> vars = resolvedVerbal("PHONE");
+        vars.put("resolvedAtPointOfCare", false);
+        vars.put("subject", "BILLING");
+        assertRouted(vars, "CMS-HOSP-2(e)", "PATIENT_FINANCIAL_SERVICES");
+    }
+
+    @Test
+    void aMedicareBillingComplaintUnder489StaysAGrievanceWhateverItsSubject() {
+        Map<String, Object> vars = resolvedVerbal("PHONE");
+        vars.put("subject", "BILLING");
+        vars.put("medicare489Billing", true);
+        assertClassified(vars, "GRIEVANCE", "CMS-HOSP-2(e)");
+    }
+
+    @Test
+    void aWrittenBillingComplaintIsAGrievanceBecauseItIsWritten() {
+        Map<String, Object> vars = resolvedVerbal("LETTER");
+        vars.put("subject", "BILLING");
+        assertClassified(vars, "GRIEVANCE", "CMS-HOSP-2(c)");
+    }
+
+    @Test
+    void aBillingDisputeWhosePatientAsksForAFormalResponseIsAGrievance() {
+        Map<String, Object> vars = resolvedVerbal("PHONE");
+        vars.put("subject", "BILLING");
+        vars.put("responseRequested", true);
+        assertClassified(vars, "GRIEVANCE", "CMS-HOSP-2(d)");
+    }
+
+    @Test
+    void surveyCommentWithoutARequestIsFeedbackNotAGrievance() {
+        Map<String, Object> vars = resolvedVerbal("SURVEY");
+        vars.put("resolvedAtPointOfCare", false);
+        vars.put("patientIdentified", true);
+        assertRouted(vars, "CMS-HOSP-2(h)", "SURVEY_FEEDBACK");
+    }
+
+    @Test
+    void anonymousSurveyCommentAskingForACallIsFeedbackBecauseNoPatientIsIdentified() {
+        Map<String, Object> vars = resolvedVerbal("SURVEY");
+        vars.put("responseRequested", true);
+        assertRouted(vars, "CMS-HOSP-2(h)", "SURVEY_FEEDBACK");
+    }
+
+    @Test
+    void surveyCommentOfAnIdentifiedPatientAskingForResolutionIsAGrievance() {
+        Map<String, Object> vars = resolvedVerbal("SURVEY");
+        vars.put("patientIdentified", true);
+        vars.put("responseRequested", true);
+        assertClassified(vars, "GRIEVANCE", "CMS-HOSP-2(h)");
+        assertThat(classify(vars).<Boolean>getEntry("classificationOverridable")).isFalse();
+    }
+
+    @Test
+    void surveyCommentAllegingAbuseIsAGrievance() {
+        Map<String, Object> vars = resolvedVerbal("SURVEY");
+        vars.put("abuseOrNeglect", true);
+        assertClassified(vars, "GRIEVANCE", "CMS-HOSP-2(g)");
+    }
+
+    @Test
+    void aQuestionWithNoDissatisfactionIsAnInquiryNotAGrievance() {
+        Map<String, Object> vars = resolvedVerbal("EMAIL");
+        vars.put("requestedAction", "INFORMATION");
+        assertRouted(vars, "CMS-HOSP-2", "INQUIRY");
+    }
+
+    // --- health plans (MA-1: grievance, organization/coverage determination, appeal, inquiry) ---
+
+    @Test
+    void planEnrolleeAskingToReviewADenialIsAnAppeal() {
+        assertClassified(planCall("DENIAL_REVIEW"), "APPEAL", "MA-1");
+    }
+
+    @Test
+    void planEnrolleeAskingForAServiceOrPaymentDecisionIsACoverageRequest() {
+        assertClassified(planCall("DECISION"), "COVERAGE_REQUEST", "MA-1");
+    }
+
+    @Test
+    void planEnrolleeAskingForInformationIsAnInquiry() {
+        assertClassified(planCall("INFORMATION"), "INQUIRY", "MA-1");
+    }
+
+    @Test
+    void planEnrolleeComplainingAboutHowTheyWereTreatedIsAGrievanceEvenWhenResolvedOnTheCall() {
+        Map<String, Object> vars = planCall("COMPLAINT");
+        assertClassified(vars, "GRIEVANCE", "MA-1");
+        assertThat(classify(vars).<Boolean>getEntry("classificationOverridable")).isFalse();
+    }
+
+    @Test
+    void planBillingComplaintIsAGrievanceNotAHospitalBillingRoute() {
+        Map<String, Object> vars = planCall("COMPLAINT");
+        vars.put("subject", "BILLING");
+        assertClassified(vars, "GRIEVANCE", "MA-1");
+    }
+
+    @Test
+    void aTrackAPersonAlreadyChoseIsKeptAndCannotBeLowered() {
+        Map<String, Object> vars = planCall("COMPLAINT");
+        vars.put("chosenTrack", "APPEAL");
+        assertClassified(vars, "APPEAL", "E5");
+        Map<String, Object> converted = resolvedVerbal("PHONE");
+        converted.put("chosenTrack", "GRIEVANCE");
+        assertClassified(converted, "GRIEVANCE", "E5");
+        assertThat(classify(converted).<Boolean>getEntry("classificationOverridable")).isFalse();
     }
 }

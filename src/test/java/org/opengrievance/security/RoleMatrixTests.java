@@ -106,7 +106,8 @@ class RoleMatrixTests {
     @Test
     void eachRoleSignsInToItsWebappsOnly() {
         Map<String, Set<Role>> allowed = Map.of(
-                "tasklist", EnumSet.of(INTAKE, PATIENT_RELATIONS, DIRECTOR, NURSING_INVESTIGATOR, MEDICAL_INVESTIGATOR, ADMIN),
+                "tasklist", EnumSet.of(INTAKE, PATIENT_RELATIONS, DIRECTOR, NURSING_INVESTIGATOR, MEDICAL_INVESTIGATOR, ADMIN,
+                        Role.APPEALS),
                 "cockpit", EnumSet.of(DIRECTOR, AUDITOR, ADMIN),
                 "admin", EnumSet.of(ADMIN));
         for (Map.Entry<String, Set<Role>> app : allowed.entrySet()) {

@@ -38,6 +38,7 @@ public class TestUsers {
         NURSING_INVESTIGATOR("secnurse", "investigators-nursing"),
         MEDICAL_INVESTIGATOR("secmedic", "investigators-medical-staff"),
         ADMIN("secadmin", "camunda-admin"),
+        APPEALS("secappeals", "appeals"),
         NO_GROUP("secnobody");
 
         private final String userId;
