@@ -27,7 +27,9 @@ public final class ContractIds {
                     "sendResolutionLetter", "stopClocks", "closeGrievance", "recordClosure", "reviewAbuseAllegation",
                     "runDeadlineClocks", "withdrawal", "stopClocksOnWithdrawal", "continueAbuseReview",
                     "recordWithdrawnClosure", "stopClocksNotGrievance", "closeNonGrievance", "openHandOff",
-                    "sendProcedureNotice", "handOffToAppeals", "closeHandOff", "closeInquiry"),
+                    "sendProcedureNotice", "handOffToAppeals", "closeHandOff", "closeInquiry",
+                    "findPossibleDuplicates", "checkPossibleDuplicates", "attachToOpenCase", "stopClocksOnAttach",
+                    "closeAttachedContact"),
                     Set.of("GrievanceWithdrawn")),
             new ProcessContract("investigation", "investigation.bpmn", Set.of(
                     "routeToDepartment", "gatherFindings", "codeIssue"),
@@ -59,7 +61,8 @@ public final class ContractIds {
     public static final Set<String> FORMS = Set.of(
             "grievance-intake", "confirm-classification", "acknowledge-receipt", "gather-findings", "code-issue",
             "draft-response", "approve-response", "close-grievance", "abuse-review", "interim-notice",
-            "extension-notice", "deadline-review", "print-letter", "unsent-letter", "hand-off-to-appeals");
+            "extension-notice", "deadline-review", "print-letter", "unsent-letter", "hand-off-to-appeals",
+            "check-duplicates");
 
     private ContractIds() {
     }
