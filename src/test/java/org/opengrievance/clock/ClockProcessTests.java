@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opengrievance.support.Patients;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.grievance.GrievanceCaseRepository;
 import org.opengrievance.intake.Channel;
@@ -150,7 +151,7 @@ class ClockProcessTests {
 
     @Test
     void enrolleeExtensionMovesThePlanTimersAndNoStaleTimerRemains() {
-        IntakeRequest ma = new IntakeRequest(Channel.PHONE, Intakes.RECEIVED, "Pat Testpatient", "Rude representative.",
+        IntakeRequest ma = new IntakeRequest(Channel.PHONE, Intakes.RECEIVED, Patients.unique(), "Rude representative.",
                 ServiceArea.OTHER, false, null, false, false, false, false, true, "en",
                 List.of(Regime.MEDICARE_ADVANTAGE), null, null, null, null);
         ProcessInstance pi = openGrievance(ma);
@@ -292,7 +293,7 @@ class ClockProcessTests {
 
     @Test
     void recomputeNeverRemindsNorEscalatesTwiceForTheSameInstant() {
-        IntakeRequest ma = new IntakeRequest(Channel.PHONE, Intakes.RECEIVED, "Pat Testpatient", "Rude representative.",
+        IntakeRequest ma = new IntakeRequest(Channel.PHONE, Intakes.RECEIVED, Patients.unique(), "Rude representative.",
                 ServiceArea.OTHER, false, null, false, false, false, false, true, "en",
                 List.of(Regime.MEDICARE_ADVANTAGE), null, null, null, null);
         ProcessInstance pi = openGrievance(ma);

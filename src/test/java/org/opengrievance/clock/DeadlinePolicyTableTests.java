@@ -10,6 +10,7 @@ import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.Test;
+import org.opengrievance.support.Patients;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.intake.Channel;
 import org.opengrievance.intake.IntakeRequest;
@@ -29,7 +30,7 @@ class DeadlinePolicyTableTests {
     @Autowired CaseClocks clocks;
 
     IntakeRequest maGrievance() {
-        return new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, "Pat Testpatient", "Slow answers.", ServiceArea.OTHER,
+        return new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, Patients.unique(), "Slow answers.", ServiceArea.OTHER,
                 false, null, false, false, false, false, true, "en", List.of(Regime.MEDICARE_ADVANTAGE), null, null,
                 null, null);
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
+import org.opengrievance.support.Patients;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.intake.Channel;
 import org.opengrievance.intake.IntakeRequest;
@@ -50,7 +51,7 @@ class LetterPreferenceApiTests {
     }
 
     String caseIn(String language) {
-        return intake.register(new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, "Pat Testpatient",
+        return intake.register(new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, Patients.unique(),
                 "The meals arrived cold three days running.", ServiceArea.DIETARY, false, null, false, false, false,
                 false, false, language)).caseNumber();
     }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opengrievance.support.Patients;
 import org.opengrievance.clock.Regime;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.intake.Channel;
@@ -70,7 +71,7 @@ class ExactlyOnceEmailTests {
 
     /** A case of the hospital and an MA plan, approved, its resolution letters waiting to be emailed. */
     ProcessInstance approvedForEmail(List<Regime> regimes) {
-        GrievanceCase c = intake.register(new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, "Pat Testpatient",
+        GrievanceCase c = intake.register(new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, Patients.unique(),
                 "Cold meals.", ServiceArea.DIETARY, false, null, false, false, false, false, true, "en", regimes,
                 null, null, null, null, false, false, "pat.testpatient@example.org", "1 Main Street", "MBR-1"));
         ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opengrievance.support.Patients;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.grievance.GrievanceCaseRepository;
 import org.opengrievance.intake.Channel;
@@ -70,7 +71,7 @@ class LetterDeliveryTests {
     }
 
     ProcessInstance grievance(String email) {
-        IntakeRequest r = new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, "Pat Testpatient",
+        IntakeRequest r = new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, Patients.unique(),
                 "The meals arrived cold. <script>alert(1)</script> <b>bold</b>", ServiceArea.DIETARY, false, null,
                 false, false, false, false, true, "en", null, null, null, null, null, true, false, email,
                 "1 Main Street\nSpringfield", null);
@@ -273,7 +274,7 @@ class LetterDeliveryTests {
 
     @Test
     void hospitalAndPlanEachSendTheirOwnResolutionLetterBeforeTheCaseCloses() throws Exception {
-        IntakeRequest r = new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, "Pat Testpatient", "Cold meals.",
+        IntakeRequest r = new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, Patients.unique(), "Cold meals.",
                 ServiceArea.DIETARY, false, null, false, false, false, false, true, "en",
                 java.util.List.of(org.opengrievance.clock.Regime.HOSPITAL_COP,
                         org.opengrievance.clock.Regime.MEDICARE_ADVANTAGE),

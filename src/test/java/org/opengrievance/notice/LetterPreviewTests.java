@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
+import org.opengrievance.support.Patients;
 import org.opengrievance.clock.Regime;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.intake.Channel;
@@ -47,7 +48,7 @@ class LetterPreviewTests {
     }
 
     String planCase(Regime... regimes) {
-        IntakeRequest r = new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, "Pat Testpatient",
+        IntakeRequest r = new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, Patients.unique(),
                 "The meals arrived cold three days running.", ServiceArea.DIETARY, false, null, false, false, false,
                 false, true, "en", List.of(regimes), null, null, null, null);
         return intake.register(r).caseNumber();

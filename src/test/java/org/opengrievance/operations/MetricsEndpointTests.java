@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opengrievance.support.Patients;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.intake.Channel;
 import org.opengrievance.intake.IntakeService;
@@ -92,9 +93,9 @@ class MetricsEndpointTests {
 
     String logCase(String receivedAt) {
         String body = """
-                {"channel":"LETTER","receivedAt":"%s","patientName":"Pat Testpatient",
+                {"channel":"LETTER","receivedAt":"%s","patientName":"%s",
                  "complaintText":"The meals arrived cold three days running.","serviceArea":"NURSING",
-                 "regimes":["HOSPITAL_COP"]}""".formatted(receivedAt);
+                 "regimes":["HOSPITAL_COP"]}""".formatted(receivedAt, Patients.unique());
         Answer created = users.as(Role.PATIENT_RELATIONS).post().uri("/api/grievances")
                 .contentType(MediaType.APPLICATION_JSON).body(body)
                 .exchange((req, res) -> new Answer(res.getStatusCode().value(),

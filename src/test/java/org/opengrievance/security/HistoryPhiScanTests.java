@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.opengrievance.support.Patients;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.grievance.GrievanceCaseRepository;
 import org.opengrievance.grievance.PatientContact;
@@ -63,7 +64,7 @@ class HistoryPhiScanTests {
         users.ensureCreated();
         SecurityTestSupport http = new SecurityTestSupport(users);
         Map<String, Object> body = new HashMap<>(Map.of("channel", "LETTER", "receivedAt", "2026-12-04T16:30:00-06:00",
-                "patientName", "Pat Testpatient", "complaintText", "The night nurse never came when called.",
+                "patientName", Patients.unique(), "complaintText", "The night nurse never came when called.",
                 "serviceArea", "NURSING", "responseRequested", true, "preferredLanguage", "en"));
         body.putAll(Map.of("patientEmail", EMAIL, "patientAddress", ADDRESS, "memberId", MEMBER_ID,
                 "medicareBeneficiary", true, "qualityOfCare", true));
