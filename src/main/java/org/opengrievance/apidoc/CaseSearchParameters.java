@@ -29,8 +29,8 @@ final class CaseSearchParameters {
         parameters.add(query("receivedFrom", new StringSchema().format("date"), "received on or after this day (facility's zone)"));
         parameters.add(query("receivedTo", new StringSchema().format("date"), "received on or before this day (facility's zone)"));
         parameters.add(query("regime", new StringSchema()._enum(java.util.Arrays.stream(
-                org.opengrievance.clock.Regime.values()).map(Enum::name).toList()), "a regime one of the case's clocks runs under"));
-        parameters.add(query("classification", new StringSchema().example("GRIEVANCE"), "GRIEVANCE or COMPLAINT"));
+                org.opengrievance.regime.Regime.values()).map(Enum::name).toList()), "a regime one of the case's clocks runs under"));
+        parameters.add(query("classification", new StringSchema().example("GRIEVANCE"), "GRIEVANCE, COMPLAINT, NOT_A_GRIEVANCE, COVERAGE_REQUEST, APPEAL or INQUIRY"));
         parameters.add(query("status", new StringSchema().example("CLOSED"), "OPEN or CLOSED"));
         parameters.add(query("late", new BooleanSchema(), "whether a deadline of the case was missed"));
         parameters.add(query("hcatCategory", new StringSchema().example("SAFETY"), "the HCAT category coded by the investigation"));

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.opengrievance.clock.Regime;
 import org.opengrievance.refusal.Refusal;
+import org.opengrievance.regime.Regime;
 
 /**
  * The filters of {@code GET /api/audit/cases}, checked: every parameter is known, given once and well formed,
@@ -56,7 +56,7 @@ record CaseSearchQuery(String caseNumber, String patientName, LocalDate received
             throw Refusal.badField("receivedTo", "receivedTo must not be before receivedFrom.");
         }
         Regime regime = p.regime();
-        String classification = upper(p.matching("classification", CODE, "must be a classification such as GRIEVANCE or COMPLAINT"));
+        String classification = upper(p.matching("classification", CODE, "must be a classification such as GRIEVANCE, COMPLAINT or NOT_A_GRIEVANCE"));
         String status = upper(p.matching("status", CODE, "must be a status such as OPEN or CLOSED"));
         Boolean late = p.bool("late");
         String hcat = upper(p.matching("hcatCategory", CODE, "must be an HCAT category such as SAFETY"));

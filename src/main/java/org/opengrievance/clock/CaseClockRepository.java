@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import org.opengrievance.grievance.CaseStateException;
+import org.opengrievance.regime.Regime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -97,12 +99,18 @@ public class CaseClockRepository {
                 .param(caseNumber).param(regime.name()).query(CaseClockRepository::map).optional();
     }
 
-    public void event(String caseNumber, Regime regime, String kind, String detail, String actor, Instant at) {
+    /** The clock, or a {@link CaseStateException} when the case runs none under this regime. */
+    public ClockState require(String caseNumber, Regime regime) {
+        return find(caseNumber, regime).orElseThrow(() -> new CaseStateException(
+                "Case " + caseNumber + " has no " + regime + " clock."));
+    }
+
+    public void event(String caseNumber, Regime regime, ClockEventKind kind, String detail, String actor, Instant at) {
         jdbc.sql("""
                 INSERT INTO clock_event (case_number, regime, kind, detail, actor, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """)
-                .params(caseNumber, regime.name(), kind, detail, actor, odt(at)).update();
+                .params(caseNumber, regime.name(), kind.name(), detail, actor, odt(at)).update();
     }
 
     public List<String> eventKinds(String caseNumber, Regime regime) {

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.opengrievance.grievance.Actors;
 import org.opengrievance.grievance.CaseView;
 import org.opengrievance.grievance.GrievanceCaseService;
+import org.opengrievance.regime.Regime;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,11 +33,11 @@ class ClockController {
     record ExpediteRequest(@NotNull ExpediteTrigger trigger, Boolean drugReceived) {
     }
 
-    private final CaseClocks clocks;
+    private final ClockRequests clocks;
     private final GrievanceCaseService cases;
     private final IdentityService identity;
 
-    ClockController(CaseClocks clocks, GrievanceCaseService cases, IdentityService identity) {
+    ClockController(ClockRequests clocks, GrievanceCaseService cases, IdentityService identity) {
         this.clocks = clocks;
         this.cases = cases;
         this.identity = identity;

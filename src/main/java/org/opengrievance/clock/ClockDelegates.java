@@ -1,47 +1,49 @@
 package org.opengrievance.clock;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.opengrievance.grievance.CaseKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The service tasks of hospital-clock.bpmn, plan-clock.bpmn and the main process's stop steps. */
+/**
+ * The bean names the service tasks of hospital-clock.bpmn, plan-clock.bpmn and the main process's stop steps
+ * name ({@code ${startClock}}, …), each wired to its step in {@link ClockSteps}.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClockDelegates {
 
     @Bean
-    JavaDelegate startClock(CaseClocks clocks, SpentTimers spent) {
+    JavaDelegate startClock(ClockSteps steps, SpentTimers spent) {
         return execution -> {
-            clocks.publish(execution);
+            steps.publish(execution);
             spent.publish(execution);
         };
     }
 
     @Bean
-    JavaDelegate recomputeClock(CaseClocks clocks, SpentTimers spent) {
+    JavaDelegate recomputeClock(ClockSteps steps, SpentTimers spent) {
         return execution -> {
-            clocks.publish(execution);
+            steps.publish(execution);
             spent.publish(execution);
         };
     }
 
     @Bean
-    JavaDelegate remindAssignees(CaseClocks clocks) {
-        return clocks::remind;
+    JavaDelegate remindAssignees(ClockSteps steps) {
+        return steps::remind;
     }
 
     @Bean
-    JavaDelegate bindFollowUpDate(CaseClocks clocks) {
-        return clocks::bindFollowUp;
+    JavaDelegate bindFollowUpDate(ClockSteps steps) {
+        return steps::bindFollowUp;
     }
 
     @Bean
-    JavaDelegate recordBreach(CaseClocks clocks) {
-        return clocks::breach;
+    JavaDelegate recordBreach(ClockSteps steps) {
+        return steps::breach;
     }
 
     @Bean
-    JavaDelegate stopClocks(CaseClocks clocks) {
-        return execution -> clocks.stopAll(CaseKey.of(execution));
+    JavaDelegate stopClocks(ClockSteps steps) {
+        return steps::stopAll;
     }
 }

@@ -3,6 +3,8 @@ package org.opengrievance.clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.opengrievance.regime.Regime;
+
 /**
  * What intake knows about the clocks of a new case.
  *

@@ -1,5 +1,7 @@
 package org.opengrievance.clock;
 
+import org.opengrievance.regime.Regime;
+
 /**
  * One row of the decision table {@code DeadlinePolicy} (processes/deadline-policy.dmn): the length of a
  * clock and its options. {@code source} names the decision definition version that produced it.

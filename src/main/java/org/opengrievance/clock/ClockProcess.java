@@ -1,8 +1,9 @@
 package org.opengrievance.clock;
 
 /**
- * Ids and variables of processes/hospital-clock.bpmn and plan-clock.bpmn that Java refers to. A clock process
- * carries its case as the business key and no patient data: its forms show the case number.
+ * Ids, messages and variables of processes/hospital-clock.bpmn and plan-clock.bpmn that Java refers to, and the
+ * one variable the clock code sets on the grievance process. The only place clock code names them. A clock
+ * process carries its case as the business key and no patient data: its forms show the case number.
  */
 public final class ClockProcess {
 
@@ -14,6 +15,12 @@ public final class ClockProcess {
     public static final String REVIEW_NEAR_DEADLINE = "reviewNearDeadline";
     public static final String REMINDER_TIMER = "reminderTimer";
     public static final String ESCALATION_TIMER = "escalationTimer";
+
+    // messages
+    /** ends every clock of the case ({@code clockRunning} → terminate) */
+    public static final String STOP_MESSAGE = "ClockStop";
+    /** the clock's deadline moved: {@code deadlineChanged} → {@code recomputeClock} re-arms the timers */
+    public static final String RECOMPUTE_MESSAGE = "ClockRecompute";
 
     /** Passed in by the grievance's {@code runDeadlineClocks}. */
     public static final String REGIME = "regime";
@@ -35,6 +42,12 @@ public final class ClockProcess {
     // set by startClock / recomputeClock (SpentTimers): the reminder / escalation already fired for its instant
     public static final String REMINDER_SPENT = "reminderSpent";
     public static final String ESCALATION_SPENT = "escalationSpent";
+
+    /**
+     * Set on the grievance process (not a clock process) when an expedite arrives through the API: Tasklist's
+     * "Expedited" filter reads it. Intake sets it at registration.
+     */
+    public static final String GRIEVANCE_EXPEDITED = "expedited";
 
     private ClockProcess() {
     }

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
+import org.opengrievance.regime.Regime;
+
 /**
  * Turns (regime, receipt instant, governing zone, kind, events so far) into due instants. Plain Java with
  * no engine inside; the lengths come in as a {@link ClockPolicy} read from the decision table.

@@ -3,6 +3,8 @@ package org.opengrievance.clock;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import org.opengrievance.regime.Regime;
+
 /**
  * One clock of a case as it stands: the receipt it counts from, the zone that governs it, and every event
  * so far. Immutable; {@link ClockService} returns a new state for each event.

@@ -8,6 +8,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.opengrievance.regime.Regime;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,5 +1,7 @@
 package org.opengrievance.clock;
 
+import org.opengrievance.regime.Regime;
+
 /**
  * The typed triggers of the 24-hour grievance clock (MA-7, PD-2): free text never makes a case expedited.
  */

@@ -5,7 +5,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.opengrievance.clock.CaseClocks;
-import org.opengrievance.clock.Regime;
 import org.opengrievance.grievance.CaseKey;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.grievance.GrievanceCaseRepository;
@@ -15,6 +14,7 @@ import org.opengrievance.letter.LetterService;
 import org.opengrievance.letter.LetterStatus;
 import org.opengrievance.notice.NotificationRepository;
 import org.opengrievance.refusal.Refusal;
+import org.opengrievance.regime.Regime;
 import org.springframework.stereotype.Component;
 
 /**

@@ -9,14 +9,16 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.opengrievance.clock.Regime;
 import org.opengrievance.config.FacilityProperties;
 import org.opengrievance.grievance.GrievanceCaseRepository;
 import org.opengrievance.grievance.GrievanceCaseService;
 import org.opengrievance.intake.Channel;
 import org.opengrievance.intake.IntakeRequest;
 import org.opengrievance.intake.IntakeService;
+import org.opengrievance.intake.RequestedAction;
 import org.opengrievance.intake.ServiceArea;
+import org.opengrievance.intake.Subject;
+import org.opengrievance.regime.Regime;
 import org.springframework.stereotype.Component;
 
 /** A handful of fictional cases at different stages, so a person trying the engine has work to open. */
@@ -124,6 +126,21 @@ class DemoCases {
                 Map.of("mailedAt", OffsetDateTime.now(clock.withZone(facility.zone())).plusSeconds(1).withNano(0)
                         .toString()));
         complete(closed, "closeGrievance", "paula", Map.of("closureReason", "RESOLVED"));
+
+        // 9. a verbal dispute about a parking charge: not a grievance (CMS-HOSP-2(e)), recorded and routed to patient
+        // financial services
+        signIn("irene");
+        String parking;
+        try {
+            OffsetDateTime received = OffsetDateTime.now(clock.withZone(facility.zone())).minusDays(1).withNano(0);
+            parking = intake.register(new IntakeRequest(Channel.PHONE, received, "Riley Invented",
+                    "I was charged twice for parking during my stay.", ServiceArea.BILLING, false, null, false, false,
+                    false, false, false, "en", null, null, null, null, null, null, null, null, null, null,
+                    Subject.BILLING, RequestedAction.COMPLAINT, null, null)).caseNumber();
+        } finally {
+            identity.clearAuthentication();
+        }
+        complete(parking, "confirmClassification", "irene", Map.of("classification", "NOT_A_GRIEVANCE"));
 
         // 8. withdrawn by the patient after the acknowledgement
         String withdrawn = log(Channel.PHONE, 4, "Jamie Madeup",

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.opengrievance.clock.Regime;
+import org.opengrievance.regime.Regime;
 
 /** The exports an auditor can ask for, by the name in their address, and the regimes whose clocks they read. */
 public enum ExportName {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.opengrievance.clock.Regime;
+import org.opengrievance.regime.Regime;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,6 +1,5 @@
 package org.opengrievance.grievance;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -10,8 +9,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.opengrievance.clock.CaseClocks;
-import org.opengrievance.clock.ClockState;
+import org.opengrievance.regime.Regime;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,16 +22,14 @@ public class GrievanceCaseService {
     private final GrievanceCaseRepository cases;
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final Clock clock;
-    private final CaseClocks clocks;
+    private final CaseDeadlines clocks;
 
-    GrievanceCaseService(GrievanceCaseRepository cases, RuntimeService runtime, TaskService tasks, Clock clock,
-            CaseClocks clocks) {
+    GrievanceCaseService(GrievanceCaseRepository cases, RuntimeService runtime, TaskService tasks,
+            CaseDeadlines clocks) {
         this.clocks = clocks;
         this.cases = cases;
         this.runtime = runtime;
         this.tasks = tasks;
-        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -41,7 +37,7 @@ public class GrievanceCaseService {
         GrievanceCase c = cases.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
         ZoneId zone = ZoneId.of(c.facilityZone());
         boolean open = GrievanceCase.OPEN.equals(c.status());
-        List<CaseView.Deadline> deadlines = clocks.of(caseNumber).stream().map(this::deadline).toList();
+        List<CaseView.Deadline> deadlines = clocks.of(caseNumber);
         CaseView.Closure closure = open ? null
                 : new CaseView.Closure(c.closureReason(), c.closureNote(), c.closedAt(), c.closedBy());
         List<String> activities = open && isRunning(c.processInstanceId())
@@ -58,8 +54,8 @@ public class GrievanceCaseService {
 
     /** A hand-off runs on the plan's clock, in the plan's zone (E10). */
     private ZoneId handOffZone(String caseNumber, ZoneId facilityZone) {
-        return clocks.of(caseNumber).stream().filter(k -> k.regime().isPlan()).map(ClockState::zone).findFirst()
-                .orElse(facilityZone);
+        return clocks.of(caseNumber).stream().filter(k -> Regime.valueOf(k.regime()).isPlan())
+                .map(k -> ZoneId.of(k.zone())).findFirst().orElse(facilityZone);
     }
 
     /** The patient withdrew: the process's withdrawal path stops the response work (E6). */
@@ -74,21 +70,6 @@ public class GrievanceCaseService {
                 .setVariable("withdrawalNote", note)
                 .correlate();
         return view(caseNumber);
-    }
-
-    private CaseView.Deadline deadline(ClockState k) {
-        ZoneId z = k.zone();
-        boolean late = k.late() || (k.stoppedAt() == null && clock.instant().isAfter(k.bindingDueAt()));
-        CaseView.Extension ext = k.extensionDays() == 0 ? null : new CaseView.Extension(k.extensionDays(),
-                k.extensionRequestedBy().name(), k.extensionReason(), at(k.extendedAt(), z), at(k.extensionNoticeDueAt(), z));
-        return new CaseView.Deadline(k.regime().name(), k.kind().name(), k.ownerName(), z.getId(),
-                at(k.receivedAt(), z), at(k.bindingDueAt(), z), at(k.baseDueAt(), z), at(k.followUpDueAt(), z),
-                at(k.interimSentAt(), z), ext, k.expediteTrigger() == null ? null : k.expediteTrigger().name(), late,
-                at(k.lateAt(), z), at(k.stoppedAt(), z), k.policyCitation(), k.policySource());
-    }
-
-    private static OffsetDateTime at(java.time.Instant instant, ZoneId zone) {
-        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 
     private boolean isRunning(String processInstanceId) {

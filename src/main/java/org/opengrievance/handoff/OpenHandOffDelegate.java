@@ -8,13 +8,13 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.opengrievance.clock.CaseClockRepository;
 import org.opengrievance.clock.CaseClocks;
 import org.opengrievance.clock.ClockState;
 import org.opengrievance.grievance.CaseKey;
 import org.opengrievance.grievance.GrievanceCaseRepository;
 import org.opengrievance.grievance.GrievanceProcess;
 import org.opengrievance.refusal.Refusal;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,24 +26,25 @@ import org.springframework.stereotype.Component;
 @Component("openHandOff")
 class OpenHandOffDelegate implements JavaDelegate {
 
-    private final CaseClockRepository clocks;
-    private final CaseClocks caseClocks;
+    private final CaseClocks clocks;
+    private final JavaDelegate stopClocks;
     private final HandOffPolicies policies;
     private final GrievanceCaseRepository cases;
 
-    OpenHandOffDelegate(CaseClockRepository clocks, CaseClocks caseClocks, HandOffPolicies policies,
+    /** {@code stopClocks}: the main process's own step, so that a hand-off stops its clocks the way a response does. */
+    OpenHandOffDelegate(CaseClocks clocks, @Qualifier("stopClocks") JavaDelegate stopClocks, HandOffPolicies policies,
             GrievanceCaseRepository cases) {
         this.clocks = clocks;
-        this.caseClocks = caseClocks;
+        this.stopClocks = stopClocks;
         this.policies = policies;
         this.cases = cases;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
+    public void execute(DelegateExecution execution) throws Exception {
         String caseNumber = CaseKey.of(execution);
         String track = (String) execution.getVariable(GrievanceProcess.CLASSIFICATION);
-        List<ClockState> all = clocks.findAll(caseNumber);
+        List<ClockState> all = clocks.of(caseNumber);
         ClockState plan = all.stream().filter(c -> c.regime().isPlan())
                 .min(Comparator.comparing(ClockState::receivedAt))
                 .orElseThrow(() -> new IllegalStateException("a plan procedure without a plan clock"));
@@ -60,7 +61,7 @@ class OpenHandOffDelegate implements JavaDelegate {
             due = policy.dueAt(plan.receivedAt(), zone);
             citation = policy.citation();
         }
-        caseClocks.stopAll(caseNumber);
+        stopClocks.execute(execution);
         cases.saveHandOff(caseNumber, due.atZone(zone).toOffsetDateTime(), citation);
         execution.setVariable(GrievanceProcess.HAND_OFF_DUE_AT, Date.from(due));
         execution.setVariable(GrievanceProcess.HAND_OFF_DUE_DISPLAY, CaseClocks.display(due, zone));

@@ -13,9 +13,9 @@ import jakarta.validation.constraints.Size;
 
 import org.camunda.bpm.engine.variable.Variables;
 import org.opengrievance.clock.ExpediteTrigger;
-import org.opengrievance.clock.Regime;
 import org.opengrievance.letter.LetterLanguages;
 import org.opengrievance.config.WithinTimeBounds;
+import org.opengrievance.regime.Regime;
 
 /** {@code POST /api/grievances}: a complaint as intake staff or a connected system log it. */
 public record IntakeRequest(

@@ -16,7 +16,6 @@ import org.opengrievance.clock.ClockKind;
 import org.opengrievance.clock.ClockOpening;
 import org.opengrievance.clock.ClockState;
 import org.opengrievance.clock.ExpediteTrigger;
-import org.opengrievance.clock.Regime;
 import org.opengrievance.config.FacilityProperties;
 import org.opengrievance.grievance.Actors;
 import org.opengrievance.grievance.CaseNumbers;
@@ -27,6 +26,7 @@ import org.opengrievance.grievance.GrievanceProcess;
 import org.opengrievance.grievance.IssueLines;
 import org.opengrievance.grievance.PatientContact;
 import org.opengrievance.config.TimeBounds;
+import org.opengrievance.regime.Regime;
 import org.springframework.stereotype.Component;
 
 /**

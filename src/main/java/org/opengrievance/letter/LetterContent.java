@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.opengrievance.clock.Regime;
+import org.opengrievance.regime.Regime;
 
 /**
  * Everything a letter says, as the case and the staff member supply it. Free text from the patient

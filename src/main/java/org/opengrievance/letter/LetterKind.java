@@ -2,7 +2,7 @@ package org.opengrievance.letter;
 
 import java.util.Locale;
 
-import org.opengrievance.clock.Regime;
+import org.opengrievance.regime.Regime;
 
 /**
  * The written notices the engine produces. Each kind has one template per supported language:

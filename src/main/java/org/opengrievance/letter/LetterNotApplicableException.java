@@ -3,7 +3,7 @@ package org.opengrievance.letter;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
-import org.opengrievance.clock.Regime;
+import org.opengrievance.regime.Regime;
 
 /**
  * The case's rules send no such letter: an interim letter under a health plan's rules, an extension notice or a

@@ -26,8 +26,8 @@ import com.openhtmltopdf.util.XRLog;
 
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.opengrievance.clock.Regime;
 import org.opengrievance.letter.LetterContent.IssueLine;
+import org.opengrievance.regime.Regime;
 import org.thymeleaf.IEngineConfiguration;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.TemplateSpec;

@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.opengrievance.clock.Regime;
 import org.opengrievance.letter.LetterContent.Extension;
 import org.opengrievance.letter.LetterContent.ExtensionRequester;
 import org.opengrievance.letter.LetterContent.IssueLine;
 import org.opengrievance.letter.LetterContent.QioContact;
+import org.opengrievance.regime.Regime;
 
 /**
  * The required elements of each letter, per kind and regime (regulatory-requirements section 2). Checked

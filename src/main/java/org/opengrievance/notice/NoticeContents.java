@@ -9,7 +9,6 @@ import java.util.Map;
 import org.opengrievance.clock.CaseClockRepository;
 import org.opengrievance.clock.CaseClocks;
 import org.opengrievance.clock.ClockState;
-import org.opengrievance.clock.Regime;
 import org.opengrievance.config.FacilityProperties;
 import org.opengrievance.config.PlanProperties;
 import org.opengrievance.grievance.CaseNotFoundException;
@@ -23,6 +22,7 @@ import org.opengrievance.letter.LetterNotApplicableException;
 import org.opengrievance.letter.LetterPreferences;
 import org.opengrievance.letter.LetterService;
 import org.opengrievance.letter.LetterTranslations;
+import org.opengrievance.regime.Regime;
 import org.springframework.stereotype.Component;
 
 /**

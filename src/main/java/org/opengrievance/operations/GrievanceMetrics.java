@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.opengrievance.clock.Regime;
+import org.opengrievance.regime.Regime;
 import org.opengrievance.security.EngineAsSystem;
 import org.springframework.stereotype.Component;
 

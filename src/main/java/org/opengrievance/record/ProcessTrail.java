@@ -12,11 +12,11 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.opengrievance.clock.Regime;
 import org.opengrievance.duplicates.DuplicateVariables;
 import org.opengrievance.grievance.Actors;
 import org.opengrievance.grievance.GrievanceProcess;
 import org.opengrievance.grievance.InvestigationProcess;
+import org.opengrievance.regime.Regime;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -18,17 +18,18 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opengrievance.support.Patients;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.grievance.GrievanceCaseRepository;
 import org.opengrievance.intake.Channel;
 import org.opengrievance.intake.IntakeRequest;
 import org.opengrievance.intake.IntakeService;
 import org.opengrievance.intake.ServiceArea;
+import org.opengrievance.regime.Regime;
 import org.opengrievance.support.CaseSteps;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
 import org.opengrievance.support.MutableClock;
+import org.opengrievance.support.Patients;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -113,7 +114,7 @@ class ClockProcessTests {
                 .containsExactly(timer(clock, "reminderTimer").getId());
         engine.getManagementService().executeJob(timer(clock, "reminderTimer").getId());
         org.assertj.core.api.Assertions.assertThat(task("acknowledgeReceipt", pi).getPriority())
-                .isEqualTo(CaseClocks.REMINDER_PRIORITY);
+                .isEqualTo(ClockSteps.REMINDER_PRIORITY);
 
         now(interim.minusMillis(1));
         org.assertj.core.api.Assertions.assertThat(executableTimers(clock)).isEmpty();
@@ -209,7 +210,7 @@ class ClockProcessTests {
     }
 
     void recompute(ProcessInstance clock) {
-        engine.getRuntimeService().createMessageCorrelation(CaseClocks.RECOMPUTE_MESSAGE)
+        engine.getRuntimeService().createMessageCorrelation(ClockProcess.RECOMPUTE_MESSAGE)
                 .processInstanceId(clock.getId()).correlateAll();
     }
 

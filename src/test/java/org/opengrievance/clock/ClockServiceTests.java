@@ -10,6 +10,7 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.opengrievance.regime.Regime;
 
 /**
  * The clock service for every regime and every edge of regulatory-requirements sections 1, 3 and 4, with

@@ -10,14 +10,15 @@ import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.Test;
-import org.opengrievance.support.Patients;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.intake.Channel;
 import org.opengrievance.intake.IntakeRequest;
 import org.opengrievance.intake.IntakeService;
 import org.opengrievance.intake.ServiceArea;
+import org.opengrievance.regime.Regime;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
+import org.opengrievance.support.Patients;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The clock lengths are the director's decision table, not constants: a new table version changes the clock. */

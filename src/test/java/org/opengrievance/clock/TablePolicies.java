@@ -8,6 +8,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.opengrievance.regime.Regime;
 
 /** The policies of processes/deadline-policy.dmn, read without a process engine, for the clock unit tests. */
 final class TablePolicies {

@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opengrievance.clock.Regime;
+import org.opengrievance.regime.Regime;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.grievance.GrievanceCaseService;
 import org.opengrievance.intake.Channel;

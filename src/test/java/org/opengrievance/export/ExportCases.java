@@ -16,12 +16,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.opengrievance.clock.CaseClocks;
 import org.opengrievance.clock.ExpediteTrigger;
-import org.opengrievance.clock.Regime;
 import org.opengrievance.clock.Requester;
 import org.opengrievance.intake.Channel;
 import org.opengrievance.intake.IntakeRequest;
 import org.opengrievance.intake.IntakeService;
 import org.opengrievance.intake.ServiceArea;
+import org.opengrievance.regime.Regime;
 import org.opengrievance.support.CaseSteps;
 import org.opengrievance.support.MutableClock;
 

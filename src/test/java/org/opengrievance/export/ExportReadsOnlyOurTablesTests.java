@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.opengrievance.clock.Regime;
+import org.opengrievance.regime.Regime;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.SqlRecorder;
 import org.opengrievance.support.TestUsers.Role;

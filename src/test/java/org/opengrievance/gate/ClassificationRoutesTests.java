@@ -76,8 +76,13 @@ class ClassificationRoutesTests {
         assertThat(view.path("channel").asText()).isEqualTo("SURVEY");
         assertThat(view.path("closure").path("reason").asText()).isEqualTo("NOT_A_GRIEVANCE");
         assertThat(view.path("classification").path("route").asText()).isEqualTo("SURVEY_FEEDBACK");
-        assertThat(view.path("classification").path("reason").asText()).isEqualTo("Confirmed: A satisfaction-survey "
-                + "comment with no request for resolution from an identified patient is feedback, not a grievance");
+        String reason = "A satisfaction-survey comment with no request for resolution from an identified patient is "
+                + "feedback, not a grievance";
+        assertThat(view.path("classification").path("reason").asText()).isEqualTo(reason);
+        JsonNode history = view.path("classification").path("history");
+        assertThat(history).hasSize(2);
+        assertThat(history.get(1).path("kind").asText()).isEqualTo("CONFIRMED");
+        assertThat(history.get(1).path("reason").asText()).isEqualTo("Confirmed: " + reason);
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.opengrievance.clock.Regime;
+import org.opengrievance.regime.Regime;
 
 /**
  * What makes a letter archival and accessible, read back with PDFBox: the fonts shipped with the application

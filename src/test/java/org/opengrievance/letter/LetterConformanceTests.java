@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.opengrievance.clock.Regime;
+import org.opengrievance.regime.Regime;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
 
 /**

@@ -12,7 +12,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.opengrievance.clock.Regime;
+import org.opengrievance.regime.Regime;
 
 /**
  * Language assistance: every letter carries the notice of nondiscrimination and the taglines of its regime

@@ -14,13 +14,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.opengrievance.clock.Regime;
 import org.opengrievance.letter.LetterContent.Builder;
 import org.opengrievance.letter.LetterContent.ContactPerson;
 import org.opengrievance.letter.LetterContent.Extension;
 import org.opengrievance.letter.LetterContent.ExtensionRequester;
 import org.opengrievance.letter.LetterContent.IssueLine;
 import org.opengrievance.letter.LetterContent.QioContact;
+import org.opengrievance.regime.Regime;
 
 /** Required elements per kind and regime (regulatory-requirements section 2), checked before approval. */
 class LetterRulesTests {

@@ -13,7 +13,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opengrievance.clock.Regime;
+import org.opengrievance.regime.Regime;
 import org.springframework.core.io.DefaultResourceLoader;
 
 /**

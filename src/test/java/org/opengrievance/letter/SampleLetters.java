@@ -2,11 +2,11 @@ package org.opengrievance.letter;
 
 import java.time.LocalDate;
 
-import org.opengrievance.clock.Regime;
 import org.opengrievance.letter.LetterContent.Extension;
 import org.opengrievance.letter.LetterContent.ExtensionRequester;
 import org.opengrievance.letter.LetterContent.HandledAs;
 import org.opengrievance.letter.LetterContent.QioContact;
+import org.opengrievance.regime.Regime;
 
 /** Complete letters for tests: fictional patients and plans, every element a kind needs filled in. */
 final class SampleLetters {

@@ -25,8 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.opengrievance.support.Patients;
-import org.opengrievance.clock.Regime;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.intake.Channel;
 import org.opengrievance.intake.IntakeRequest;
@@ -35,9 +33,11 @@ import org.opengrievance.intake.ServiceArea;
 import org.opengrievance.letter.LetterKind;
 import org.opengrievance.letter.LetterService;
 import org.opengrievance.letter.LetterStatus;
+import org.opengrievance.regime.Regime;
 import org.opengrievance.support.CaseSteps;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
+import org.opengrievance.support.Patients;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

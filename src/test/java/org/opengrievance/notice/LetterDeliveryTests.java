@@ -26,7 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.opengrievance.support.Patients;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.grievance.GrievanceCaseRepository;
 import org.opengrievance.intake.Channel;
@@ -40,6 +39,7 @@ import org.opengrievance.letter.LetterSummary;
 import org.opengrievance.support.CaseSteps;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
+import org.opengrievance.support.Patients;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -276,8 +276,8 @@ class LetterDeliveryTests {
     void hospitalAndPlanEachSendTheirOwnResolutionLetterBeforeTheCaseCloses() throws Exception {
         IntakeRequest r = new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, Patients.unique(), "Cold meals.",
                 ServiceArea.DIETARY, false, null, false, false, false, false, true, "en",
-                java.util.List.of(org.opengrievance.clock.Regime.HOSPITAL_COP,
-                        org.opengrievance.clock.Regime.MEDICARE_ADVANTAGE),
+                java.util.List.of(org.opengrievance.regime.Regime.HOSPITAL_COP,
+                        org.opengrievance.regime.Regime.MEDICARE_ADVANTAGE),
                 null, null, null, null, true, false, null, "1 Main Street", "MBR-1");
         GrievanceCase c = intake.register(r);
         ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()

@@ -10,16 +10,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
-import org.opengrievance.support.Patients;
-import org.opengrievance.clock.Regime;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.intake.Channel;
 import org.opengrievance.intake.IntakeRequest;
 import org.opengrievance.intake.IntakeService;
 import org.opengrievance.intake.ServiceArea;
 import org.opengrievance.letter.PdfText;
+import org.opengrievance.regime.Regime;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
+import org.opengrievance.support.Patients;
 import org.opengrievance.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 

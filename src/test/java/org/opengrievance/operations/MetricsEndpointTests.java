@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opengrievance.support.Patients;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.intake.Channel;
 import org.opengrievance.intake.IntakeService;
@@ -32,8 +31,9 @@ import org.opengrievance.support.CaseSteps;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
 import org.opengrievance.support.MutableClock;
-import org.opengrievance.support.TestUsers;
+import org.opengrievance.support.Patients;
 import org.opengrievance.support.TestUsers.Role;
+import org.opengrievance.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -144,7 +144,7 @@ class MetricsEndpointTests {
         for (String name : METRICS) {
             assertThat(scrape.value(name, null)).as(name).isPresent();
         }
-        for (org.opengrievance.clock.Regime regime : org.opengrievance.clock.Regime.values()) {
+        for (org.opengrievance.regime.Regime regime : org.opengrievance.regime.Regime.values()) {
             assertThat(scrape.value("grievance_cases_open", "regime=\"" + regime.name() + "\"")).as(regime.name()).isPresent();
         }
     }

@@ -12,14 +12,14 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.opengrievance.support.Patients;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.grievance.GrievanceCaseRepository;
 import org.opengrievance.grievance.PatientContact;
 import org.opengrievance.security.SecurityTestSupport.Answer;
 import org.opengrievance.support.GrievanceAppTest;
-import org.opengrievance.support.TestUsers;
+import org.opengrievance.support.Patients;
 import org.opengrievance.support.TestUsers.Role;
+import org.opengrievance.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 

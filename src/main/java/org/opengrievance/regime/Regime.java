@@ -1,4 +1,4 @@
-package org.opengrievance.clock;
+package org.opengrievance.regime;
 
 /**
  * The rule sets a grievance can fall under. They apply cumulatively: a hospital grievance from a Medicare

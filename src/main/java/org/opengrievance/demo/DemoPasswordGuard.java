@@ -1,4 +1,4 @@
-package org.opengrievance.security;
+package org.opengrievance.demo;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.digest.PasswordManager;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.EncryptionUtil;
-import org.opengrievance.demo.DemoAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -22,8 +21,8 @@ import org.springframework.stereotype.Component;
  * Production ({@code grievance.security.disable-demo-passwords: true}, the {@code postgres} profile) on a
  * database that once ran the demo: every demo account whose password is still the published {@code demo-<id>}
  * gets a new one before the first request is served, each with a log line. The administrator named by
- * {@code camunda.bpm.admin-user.id} gets the configured administrator password (which AdminPasswordCheck has
- * already found strong), every other demo account an unguessable random one (an administrator sets a real
+ * {@code camunda.bpm.admin-user.id} gets the configured administrator password (which AdminPasswordCheck in
+ * package security has already found strong), every other demo account an unguessable random one (an administrator sets a real
  * password in the Admin webapp if the account is needed). Accounts whose password was changed are not touched:
  * a real user who happens to be called {@code irene} keeps hers. Why disable rather than refuse to start:
  * docs/security.md, "Production".
