@@ -31,6 +31,8 @@ final class ApiOperations {
     private static final String CASE = "/api/grievances/{caseNumber}";
     private static final String AUDIT_CASES = "/api/audit/cases";
     private static final String EXPORT = "/api/audit/exports/{name}.{format}";
+    private static final java.util.regex.Pattern LINKED_CASE = java.util.regex.Pattern.compile(
+            "/api/grievances/\\{caseNumber}/(conversion|reclassification|split)");
 
     private static final Map<String, Doc> DOCS = Map.ofEntries(
             Map.entry("POST /api/grievances", new Doc("logGrievance", "Log a complaint: a new case, classified, with its deadline")),
@@ -38,6 +40,9 @@ final class ApiOperations {
             Map.entry("GET " + CASE + "/timeline", new Doc("readTimeline", "Read a case's regulatory timeline: every step in order, with instants and actors")),
             Map.entry("GET " + CASE + "/possible-duplicates", new Doc("readPossibleDuplicates", "Read the open cases intake was shown as possible duplicates of a contact, and the decision (E7)")),
             Map.entry("POST " + CASE + "/withdrawal", new Doc("withdraw", "Record that the patient withdrew the grievance")),
+            Map.entry("POST " + CASE + "/conversion", new Doc("convertToGrievance", "Convert a closed complaint or non-grievance into a grievance: a new linked case whose clocks count from the first receipt (E2(b))")),
+            Map.entry("POST " + CASE + "/reclassification", new Doc("reclassifyCase", "Reclassify an open case onto another track: a new linked case from the first receipt; this case closes as RECLASSIFIED (E5)")),
+            Map.entry("POST " + CASE + "/split", new Doc("splitCase", "Split parts of a mixed contact onto their own tracks: new linked cases from the first receipt; this case stays open (MA-1)")),
             Map.entry("POST " + CASE + "/clocks/{regime}/extension", new Doc("extendClock", "Extend a plan clock (the rules decide whether it may be)")),
             Map.entry("POST " + CASE + "/clocks/{regime}/expedite", new Doc("expediteClock", "Expedite a plan clock (24 hours)")),
             Map.entry("GET " + CASE + "/letters", new Doc("listLetters", "List the case's stored letters")),
@@ -66,6 +71,9 @@ final class ApiOperations {
         ApiResponses responses = operation.getResponses();
         if (path.equals("/api/grievances") && method == HttpMethod.POST) {
             intake(operation, responses);
+        }
+        if (method == HttpMethod.POST && LINKED_CASE.matcher(path).matches()) {
+            linkedCase(responses);
         }
         if (path.endsWith("/pdf") || path.endsWith("/preview/{kind}")) {
             ApiResponse ok = responses.get("200");
@@ -126,6 +134,21 @@ final class ApiOperations {
                 .description("Any 1–200 visible ASCII characters (a UUID): a retry with the same key and body "
                         + "returns the first answer instead of logging the complaint twice; kept 24 hours, per user.")
                 .schema(new StringSchema().maxLength(200).example("3f8e4c1a-2b7d-4e0f-9a61-0c5d2e7b9f14")));
+    }
+
+    /** A new linked case (relink): 201 with the new case's address; its state and its track decide the 409s. */
+    private static void linkedCase(ApiResponses responses) {
+        ApiResponse ok = responses.remove("200");
+        if (ok == null) {
+            return;
+        }
+        responses.addApiResponse("201", new ApiResponse()
+                .description("the new case(s), each with the receipt its clocks count from and whether it is at risk")
+                .content(ok.getContent()).addHeaderObject("Location", new Header().description("the (first) new case's address")
+                        .schema(new StringSchema().example("/api/grievances/GRV-2026-000124"))));
+        problem(responses, "409", "the case's state forbids it (an open case is reclassified, not converted; a closed"
+                + " one cannot be reclassified or split), it is already on that track, or the track is a plan's and"
+                + " the case has no plan regime (the rule is cited in `rule`)");
     }
 
     /** The access log's filters (read by access.AccessLogFilter from the query string). */

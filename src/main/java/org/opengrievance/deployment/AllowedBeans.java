@@ -40,6 +40,8 @@ public final class AllowedBeans {
             Map.entry("checkUnsentLetter", Set.of()),
             Map.entry("unsentLetterIncident", Set.of()),
             Map.entry("recordOralNotification", Set.of()),
+            Map.entry("changeCase", Set.of()),
+            Map.entry("closeReclassifiedCase", Set.of()),
             Map.entry("findPossibleDuplicates", Set.of()),
             Map.entry("checkDuplicateDecision", Set.of()),
             Map.entry("attachToOpenCase", Set.of()),

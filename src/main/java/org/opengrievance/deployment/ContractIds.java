@@ -28,9 +28,10 @@ public final class ContractIds {
                     "runDeadlineClocks", "withdrawal", "stopClocksOnWithdrawal", "continueAbuseReview",
                     "recordWithdrawnClosure", "stopClocksNotGrievance", "closeNonGrievance", "openHandOff",
                     "sendProcedureNotice", "handOffToAppeals", "closeHandOff", "closeInquiry",
-                    "findPossibleDuplicates", "checkPossibleDuplicates", "attachToOpenCase", "stopClocksOnAttach",
-                    "closeAttachedContact"),
-                    Set.of("GrievanceWithdrawn")),
+                    "reclassification", "stopClocksOnReclassification", "continueAbuseReviewAfterReclassification",
+                    "recordReclassifiedClosure", "findPossibleDuplicates", "checkPossibleDuplicates", "attachToOpenCase",
+                    "stopClocksOnAttach", "closeAttachedContact"),
+                    Set.of("GrievanceWithdrawn", "CaseReclassified")),
             new ProcessContract("investigation", "investigation.bpmn", Set.of(
                     "routeToDepartment", "gatherFindings", "codeIssue"),
                     Set.of()),
@@ -45,6 +46,8 @@ public final class ContractIds {
                     Set.of("ClockStop", "ClockRecompute")),
             new ProcessContract("letterDelivery", "letter-delivery.bpmn", Set.of(
                     "prepareLetter", "emailLetter", "printAndMailLetter", "recordMailing", "resolveUnsentLetter"),
+                    Set.of()),
+            new ProcessContract("caseChange", "case-change.bpmn", Set.of("caseChangeRequested", "changeCase"),
                     Set.of()));
 
     public static final List<DecisionContract> DECISIONS = List.of(
@@ -62,7 +65,7 @@ public final class ContractIds {
             "grievance-intake", "confirm-classification", "acknowledge-receipt", "gather-findings", "code-issue",
             "draft-response", "approve-response", "close-grievance", "abuse-review", "interim-notice",
             "extension-notice", "deadline-review", "print-letter", "unsent-letter", "hand-off-to-appeals",
-            "check-duplicates");
+            "case-change", "check-duplicates");
 
     private ContractIds() {
     }

@@ -35,7 +35,9 @@ public final class EngineOwnedVariables {
             "possibleDuplicates", "possibleDuplicatesText", "duplicateCandidateOptions",
             // the words for codes, set on each task as it is created (tasks.Labels)
             "suggestedClassificationLabel", "preferredLanguageLabel", "regimeLabel", "departmentLabel",
-            "hcatCategoryLabel", "classificationLabel");
+            "hcatCategoryLabel", "classificationLabel",
+            // a reclassification (relink): the new track, sent with the message; the cases a case change opened
+            "reclassifiedAs", "newCaseNumbers");
 
     private EngineOwnedVariables() {
     }

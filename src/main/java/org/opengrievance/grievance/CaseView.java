@@ -15,7 +15,8 @@ public record CaseView(
         List<Deadline> deadlines,
         Closure closure,
         List<String> activeActivities,
-        List<OpenTask> tasks) {
+        List<OpenTask> tasks,
+        List<Link> links) {
 
     /**
      * {@code pointOfCare}: set when a suggested grievance was changed to a complaint resolved at the time.
@@ -44,6 +45,17 @@ public record CaseView(
     }
 
     public record Closure(String reason, String note, OffsetDateTime closedAt, String closedBy) {
+    }
+
+    /**
+     * A case this one is linked to. {@code direction} FROM: this case arose from {@code caseNumber}; TO:
+     * {@code caseNumber} arose from this one. {@code kind} CONVERTED (E2(b)), RECLASSIFIED (E5) or SPLIT (MA-1);
+     * {@code classification} the track of the case that arose; {@code originalReceivedAt} what its clocks count
+     * from; {@code atRisk} less than the full length of one of its clocks remained when it was opened.
+     */
+    public record Link(String direction, String caseNumber, String kind, String classification, String reason,
+            OffsetDateTime originalReceivedAt, OffsetDateTime requestedAt, boolean atRisk, String by,
+            OffsetDateTime at) {
     }
 
     public record OpenTask(String id, String activityId, String name, List<String> candidateGroups,

@@ -23,10 +23,12 @@ public class GrievanceCaseService {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final CaseDeadlines clocks;
+    private final LinkedCases links;
 
     GrievanceCaseService(GrievanceCaseRepository cases, RuntimeService runtime, TaskService tasks,
-            CaseDeadlines clocks) {
+            CaseDeadlines clocks, LinkedCases links) {
         this.clocks = clocks;
+        this.links = links;
         this.cases = cases;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -49,7 +51,8 @@ public class GrievanceCaseService {
                 new CaseView.Classification(c.suggestedClassification(), c.classification(),
                         c.classificationReason(), c.classificationRule(), cases.route(caseNumber).orElse(null),
                         cases.classificationHistory(caseNumber), cases.pointOfCare(caseNumber).orElse(null)),
-                cases.handOff(caseNumber, handOffZone(caseNumber, zone)).orElse(null), deadlines, closure, activities, openTasks);
+                cases.handOff(caseNumber, handOffZone(caseNumber, zone)).orElse(null), deadlines, closure, activities, openTasks,
+                links.of(caseNumber, zone));
     }
 
     /** A hand-off runs on the plan's clock, in the plan's zone (E10). */

@@ -26,6 +26,9 @@ public final class GrievanceProcess {
     public static final String SEND_PROCEDURE_NOTICE = "sendProcedureNotice";
     /** the event sub-process the withdrawal message starts */
     public static final String WITHDRAWAL = "withdrawal";
+    /** the event sub-process the reclassification message starts (E5), and its closing step */
+    public static final String RECLASSIFICATION = "reclassification";
+    public static final String RECORD_RECLASSIFIED_CLOSURE = "recordReclassifiedClosure";
 
     // variables
     public static final String CASE_NUMBER = "caseNumber";
@@ -55,6 +58,8 @@ public final class GrievanceProcess {
     public static final String CLOSURE_EFFORTS_NOTE = "closureEffortsNote";
     public static final String POINT_OF_CARE_RESOLUTION = "pointOfCareResolution";
     public static final String WITHDRAWAL_NOTE = "withdrawalNote";
+    /** sent with the reclassification message: the new case's track */
+    public static final String RECLASSIFIED_AS = "reclassifiedAs";
     public static final String REGIMES = "regimes";
     public static final String RESPONSE_CHANNEL = "responseChannel";
     public static final String RESPONSE_DRAFT = "responseDraft";

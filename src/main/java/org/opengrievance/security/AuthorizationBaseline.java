@@ -41,6 +41,7 @@ class AuthorizationBaseline implements SmartInitializingSingleton {
     static final String TASKLIST = "tasklist";
     static final String COCKPIT = "cockpit";
     static final String GRIEVANCE_PROCESS = "grievance";
+    static final String CASE_CHANGE_PROCESS = "caseChange";
 
     /** One group's permissions on one resource. */
     record Grant(String groupId, Resource resource, String resourceId, List<Permission> permissions) {
@@ -65,6 +66,10 @@ class AuthorizationBaseline implements SmartInitializingSingleton {
         grants.add(grant(INTAKE, Resources.PROCESS_DEFINITION, GRIEVANCE_PROCESS,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
         grants.add(grant(INTAKE, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
+        // intake: "Reclassify, split or convert a case" from Tasklist (a new linked case is a new intake);
+        // patient relations and the director start it under their grant on every definition below
+        grants.add(grant(INTAKE, Resources.PROCESS_DEFINITION, CASE_CHANGE_PROCESS,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
 
         // everyone who logs or works cases: the policy tables (deadline clocks) are read and evaluated on
         // their behalf by the API; decision tables hold policy, never patient data

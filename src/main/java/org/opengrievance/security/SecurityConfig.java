@@ -160,6 +160,10 @@ class SecurityConfig {
                         .requestMatchers(path(HttpMethod.GET, "/api/grievances/*/possible-duplicates"))
                         .hasAnyAuthority(DUPLICATE_CHECKERS)
                         .requestMatchers(path(HttpMethod.POST, "/api/grievances/*/withdrawal")).hasAnyAuthority(CHANGERS)
+                        // a new linked case from this one (relink): as the intake of a case, intake may do it too
+                        .requestMatchers(path(HttpMethod.POST, "/api/grievances/*/conversion"),
+                                path(HttpMethod.POST, "/api/grievances/*/reclassification"),
+                                path(HttpMethod.POST, "/api/grievances/*/split")).hasAnyAuthority(INTAKERS)
                         .requestMatchers(path(HttpMethod.GET, "/api/audit/**"), path(HttpMethod.HEAD, "/api/audit/**"))
                         .hasAnyAuthority(AUDIT_READERS)
                         .requestMatchers(path(null, "/api/audit/**")).denyAll()

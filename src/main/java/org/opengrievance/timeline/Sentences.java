@@ -42,6 +42,12 @@ final class Sentences {
             case "ESCALATED" -> "The " + regime + " deadline is near: the director was asked to review the case.";
             case "WITHDRAWN" -> subject(who) + " recorded that the patient withdrew the grievance.";
             case "CLOSED" -> subject(who) + " closed the case (" + str(d, "reason") + ").";
+            case "LINKED_TO" -> subject(who) + " " + linked(str(d, "link")) + ": the new case " + str(d, "case")
+                    + " is a " + str(d, "classification") + ".";
+            case "LINKED_FROM" -> "This " + str(d, "classification") + " case was opened by " + subject(who)
+                    + " from " + str(d, "case") + " (" + str(d, "link") + "); its clocks count from that case's"
+                    + " first receipt" + (Boolean.TRUE.equals(d.get("atRisk"))
+                    ? ", and less than their full length remained: at risk (E2)." : ".");
             case "CONFIRMED_NEW" -> subject(who) + " confirmed the complaint is a new case, not one of the open cases"
                     + " listed as possible duplicates (" + list(d.get("candidates")) + ").";
             case "ATTACHED_TO_CASE" -> subject(who) + " attached the complaint to the open case " + str(d, "openCase")
@@ -75,6 +81,15 @@ final class Sentences {
             case "READ" -> subject(who) + " read the case's " + str(d, "action") + " (surface "
                     + str(d, "surface") + ").";
             default -> s.kind() + (regime == null ? "" : " (" + regime + ")") + ".";
+        };
+    }
+
+    private static String linked(String kind) {
+        return switch (kind) {
+            case "CONVERTED" -> "converted the case into a grievance";
+            case "RECLASSIFIED" -> "reclassified the case";
+            case "SPLIT" -> "split a part of the case off";
+            default -> "opened a case from this one";
         };
     }
 

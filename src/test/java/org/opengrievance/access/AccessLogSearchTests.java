@@ -179,11 +179,19 @@ class AccessLogSearchTests {
         assertThat(lines[2]).endsWith(",2026-12-02T15:00:00Z,2026-12-02T09:00:00-06:00," + reader + ",API,case,"
                 + caseNumber + ",,");
 
+        // exactly one export row for this range and case (unique to this test), named as the CSV export
         JsonNode exports = get(Role.AUDITOR, "/api/audit/access-log?actor=" + Role.AUDITOR.userId()
                 + "&surface=EXPORT&size=200").json();
-        assertThat(exports.path("entries").findValuesAsText("parameters"))
-                .contains("caseNumber=" + caseNumber + "&from=2026-12-02&to=2026-12-02");
-        assertThat(exports.path("entries").findValuesAsText("exportName")).contains("access-log.csv");
+        List<JsonNode> thisExport = new java.util.ArrayList<>();
+        exports.path("entries").forEach(e -> {
+            if (e.path("parameters").asText().equals("caseNumber=" + caseNumber + "&from=2026-12-02&to=2026-12-02")) {
+                thisExport.add(e);
+            }
+        });
+        assertThat(thisExport).as(exports.toString()).hasSize(1);
+        assertThat(thisExport.get(0).path("exportName").asText()).isEqualTo("access-log.csv");
+        assertThat(thisExport.get(0).path("action").asText()).isEqualTo("export");
+        assertThat(thisExport.get(0).path("surface").asText()).isEqualTo("EXPORT");
     }
 
     @Test

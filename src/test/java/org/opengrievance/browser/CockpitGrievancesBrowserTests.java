@@ -129,8 +129,17 @@ class CockpitGrievancesBrowserTests {
         d.findElement(By.cssSelector("a.grv-tab-timeline")).click();
         WebElement timeline = browser.explaining(() -> "the regulatory timeline: " + text(d, "[data-pane='timeline']"))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.grv-timeline")));
-        assertThat(timeline.findElements(By.cssSelector("tbody tr"))).isNotEmpty();
-        assertThat(timeline.getText()).contains("UTC");
+        // every event of the case's timeline, in its order, each with its instant in UTC too (the reads aside: this
+        // test's own read of the timeline below is one more)
+        List<String> kinds = users.as(Role.AUDITOR).get().uri("/api/grievances/" + caseNumber + "/timeline")
+                .retrieve().body(JsonNode.class).get("events").findValuesAsText("kind").stream()
+                .filter(k -> !k.equals("READ")).toList();
+        assertThat(kinds).contains("CLOSED");
+        List<WebElement> rows = timeline.findElements(By.cssSelector("tbody tr"));
+        // (the cells' text, also of the rows scrolled out of the pane's view)
+        assertThat(rows.stream().map(r -> cell(r, 2)).filter(k -> !k.equals("READ")).toList())
+                .containsExactlyElementsOf(kinds);
+        assertThat(rows).allSatisfy(r -> assertThat(cell(r, 1)).endsWith("UTC"));
 
         assertThat(browser.consoleErrors()).as("the browser console").isEmpty();
     }
@@ -223,9 +232,15 @@ class CockpitGrievancesBrowserTests {
                     String alerts = browser.visibleNotificationText();
                     return alerts.isBlank() ? null : alerts;
                 });
-        assertThat(refusal).isNotBlank();
+        // the login's refusal for an application the person may not use (the engine API gate's 403 sentence); the
+        // same person signed in to Tasklist with this password above
+        assertThat(refusal).contains("Login Failed").contains("You may not do this.");
         assertThat(browser.webDriver().findElements(By.cssSelector("input[ng-model='username']")))
                 .as("still the login form").isNotEmpty();
+    }
+
+    private static String cell(WebElement row, int column) {
+        return row.findElements(By.tagName("td")).get(column).getDomProperty("textContent").strip();
     }
 
     private static String text(WebDriver d, String css) {

@@ -2,6 +2,8 @@ package org.opengrievance.casehistory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -9,8 +11,13 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,6 +46,7 @@ class CaseHistoryApiTests {
     @Autowired FormService forms;
     @Autowired IdentityService identity;
     @Autowired JdbcTemplate jdbc;
+    @Autowired HistoryService engineHistory;
 
     String caseNumber;
     JsonNode history;
@@ -60,15 +68,23 @@ class CaseHistoryApiTests {
     @Test
     void theGrievanceAndEveryInstanceItCalledAreThereEnded() {
         List<String> keys = values(history.get("processInstances"), "definitionKey");
+        // the case by post: its clock, its investigation and the delivery of its one letter, nothing else
         assertThat(keys.get(0)).isEqualTo("grievance");
-        assertThat(keys).contains("investigation", "hospitalClock", "letterDelivery");
+        assertThat(keys).containsExactlyInAnyOrder("grievance", "investigation", "hospitalClock", "letterDelivery");
         JsonNode grievance = history.get("processInstances").get(0);
-        assertThat(grievance.get("state").asText()).isEqualTo("COMPLETED");
-        assertThat(grievance.get("endedAt").asText()).isNotBlank();
         assertThat(grievance.get("superProcessInstanceId").isNull()).isTrue();
-        for (JsonNode called : iterable(history.get("processInstances"))) {
-            if (!called.get("definitionKey").asText().equals("grievance")) {
-                assertThat(called.get("superProcessInstanceId").asText()).as("called by the case").isNotBlank();
+        String grievanceId = grievance.get("id").asText();
+        for (JsonNode instance : iterable(history.get("processInstances"))) {
+            String key = instance.get("definitionKey").asText();
+            HistoricProcessInstance engine = engineHistory.createHistoricProcessInstanceQuery()
+                    .processInstanceId(instance.get("id").asText()).singleResult();
+            assertThat(instance.get("state").asText()).as(key).isEqualTo("COMPLETED");
+            assertThat(engine.getEndTime()).as(key + " ended in the engine").isNotNull();
+            assertThat(OffsetDateTime.parse(instance.get("endedAt").asText()).toInstant()).as(key + " endedAt")
+                    .isEqualTo(engine.getEndTime().toInstant());
+            if (!key.equals("grievance")) {
+                assertThat(instance.get("superProcessInstanceId").asText()).as(key + " called by the case")
+                        .isEqualTo(grievanceId);
             }
         }
         assertThat(history.get("zone").asText()).isEqualTo("America/Chicago");
@@ -99,12 +115,14 @@ class CaseHistoryApiTests {
         JsonNode acknowledge = task("acknowledgeReceipt");
         assertThat(acknowledge.get("claimedBy").asText()).isEqualTo(Role.PATIENT_RELATIONS.userId());
         assertThat(acknowledge.get("completedBy").asText()).isEqualTo(Role.PATIENT_RELATIONS.userId());
-        assertThat(acknowledge.get("claimedAt").asText()).isNotBlank();
-        assertThat(acknowledge.get("completedAt").asText()).isNotBlank();
+        // the instants the engine recorded for the claim (its assignee link) and the completion (its operation log
+        // entry), not the task's start or end
+        assertThat(instant(acknowledge, "claimedAt")).isEqualTo(claimTime(acknowledge));
+        assertThat(instant(acknowledge, "completedAt")).isEqualTo(operationTime(acknowledge, "Complete"));
         assertThat(acknowledge.get("durationMillis").isNumber()).as("durationMillis of " + acknowledge).isTrue();
         assertThat(acknowledge.get("durationMillis").asLong())
                 .isEqualTo(millisBetween(acknowledge, "createdAt", "endedAt"));
-        assertThat(acknowledge.get("candidateGroups").toString()).contains("patient-relations");
+        assertThat(values(acknowledge.get("candidateGroups"))).containsExactly("patient-relations");
         assertThat(acknowledge.get("assignments").get(0).get("by").asText()).isEqualTo(Role.PATIENT_RELATIONS.userId());
 
         JsonNode approve = task("approveResponse");
@@ -120,7 +138,7 @@ class CaseHistoryApiTests {
 
         JsonNode findings = task("gatherFindings");
         assertThat(findings.get("completedBy").asText()).isEqualTo(Role.NURSING_INVESTIGATOR.userId());
-        assertThat(findings.get("candidateGroups").toString()).contains("investigators-nursing");
+        assertThat(values(findings.get("candidateGroups"))).containsExactly("investigators-nursing");
     }
 
     @Test
@@ -170,11 +188,14 @@ class CaseHistoryApiTests {
         assertThat(claims).contains(Role.PATIENT_RELATIONS.userId(), Role.DIRECTOR.userId(),
                 Role.NURSING_INVESTIGATOR.userId());
         assertThat(completions).contains(Role.INTAKE.userId(), Role.PATIENT_RELATIONS.userId(), Role.DIRECTOR.userId());
+        // the case ran without a failure: an empty list, not a missing one
         assertThat(history.get("incidents").isArray()).isTrue();
+        assertThat(history.get("incidents")).isEmpty();
     }
 
     @Test
     void theBpmnOfEachDefinitionIsServed() {
+        assertThat(history.get("processInstances")).hasSize(4);
         for (JsonNode instance : iterable(history.get("processInstances"))) {
             String id = instance.get("definitionId").asText();
             Answer xml = JsonAnswers.get(users.as(Role.AUDITOR), "/api/audit/definitions/" + id + "/xml");
@@ -207,7 +228,11 @@ class CaseHistoryApiTests {
 
     @Test
     void readingTheHistoryIsInThePhiAccessLog() {
-        JsonAnswers.get(users.as(Role.AUDITOR), "/api/audit/cases/" + caseNumber + "/history");
+        // counted before and after: the read of @BeforeAll left a row just like the one expected here
+        long before = historyReads();
+        Answer read = JsonAnswers.get(users.as(Role.AUDITOR), "/api/audit/cases/" + caseNumber + "/history");
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(historyReads()).isEqualTo(before + 1);
         var row = jdbc.queryForMap("""
                 SELECT actor, action, case_number FROM phi_access_log WHERE id = (SELECT MAX(id) FROM phi_access_log)""");
         assertThat(row.get("actor")).isEqualTo(Role.AUDITOR.userId());
@@ -215,7 +240,39 @@ class CaseHistoryApiTests {
         assertThat(row.get("case_number")).isEqualTo(caseNumber);
     }
 
+    private long historyReads() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM phi_access_log WHERE actor = ? AND action = 'history' "
+                + "AND case_number = ?", Long.class, Role.AUDITOR.userId(), caseNumber);
+    }
+
     // --- reading the answer ---
+
+    private static Instant instant(JsonNode node, String field) {
+        return OffsetDateTime.parse(node.get(field).asText()).toInstant();
+    }
+
+    /** When the engine's identity link log has the task's one assignee added (the claim). */
+    private Instant claimTime(JsonNode task) {
+        List<HistoricIdentityLinkLog> claims = engineHistory.createHistoricIdentityLinkLogQuery()
+                .taskId(task.get("id").asText()).type(IdentityLinkType.ASSIGNEE).operationType("add").list();
+        assertThat(claims).hasSize(1);
+        return claims.get(0).getTime().toInstant();
+    }
+
+    /** When the engine's user operation log has the task's one operation of this type. */
+    private Instant operationTime(JsonNode task, String operationType) {
+        List<UserOperationLogEntry> entries = engineHistory.createUserOperationLogQuery()
+                .taskId(task.get("id").asText()).operationType(operationType).list();
+        // one operation (it may log one entry per property it changed)
+        assertThat(entries.stream().map(UserOperationLogEntry::getOperationId).distinct()).as(operationType).hasSize(1);
+        return entries.get(0).getTimestamp().toInstant();
+    }
+
+    private static List<String> values(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(n -> values.add(n.asText()));
+        return values;
+    }
 
     private JsonNode task(String key) {
         return first(history.get("userTasks"), t -> t.get("taskDefinitionKey").asText().equals(key));

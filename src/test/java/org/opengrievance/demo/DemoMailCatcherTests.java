@@ -39,14 +39,17 @@ class DemoMailCatcherTests {
             helper.setText("Please find attached a letter about your concern.");
             helper.addAttachment("GRV-2026-000001-resolution.pdf", new ByteArrayResource(new byte[] {'%', 'P', 'D', 'F'}),
                     "application/pdf");
+            java.time.Instant sending = java.time.Instant.now();
             sender.send(message);
+            java.time.Instant sent = java.time.Instant.now();
 
             assertThat(catcher.messages()).hasSize(1);
             DemoMailCatcher.CaughtMessage caught = catcher.messages().get(0);
             assertThat(caught.to()).containsExactly("pat@example.org");
             assertThat(caught.subject()).isEqualTo("GRV-2026-000001");
             assertThat(caught.attachments()).containsExactly("GRV-2026-000001-resolution.pdf");
-            assertThat(caught.receivedAt()).isNotNull();
+            // when it was sent (the Date header, to the second), not some other time
+            assertThat(caught.receivedAt()).isBetween(sending.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), sent);
         } finally {
             catcher.stop();
         }

@@ -10,10 +10,12 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opengrievance.support.GrievanceAppTest;
@@ -31,6 +33,7 @@ class ExpressionBeansTests {
 
     @Autowired RepositoryService repository;
     @Autowired RuntimeService runtime;
+    @Autowired HistoryService history;
     @Autowired ApplicationContext context;
     @Autowired DeploymentGuard guard;
 
@@ -63,6 +66,10 @@ class ExpressionBeansTests {
         deployBypassingTheGuard("splitIds", "${resolutionLetters.ids('7, 9')}");
         String id = runtime.startProcessInstanceByKey("deploymentProbe").getId();
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(id).count()).isZero();
+        // the bean was called: its answer is the task's result
+        ObjectValue result = (ObjectValue) history.createHistoricVariableInstanceQuery().processInstanceId(id)
+                .variableName("result").disableCustomObjectDeserialization().singleResult().getTypedValue();
+        assertThat(result.getValueSerialized()).isEqualTo("[7,9]");
         assertThat(repository.createDeploymentQuery().deploymentName(NAME).count()).isOne();
     }
 

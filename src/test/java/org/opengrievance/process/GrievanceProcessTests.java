@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class GrievanceProcessTests {
 
     @Autowired ProcessEngine engine;
+    @Autowired java.time.Clock clock;
     @Autowired IntakeService intake;
     @Autowired GrievanceCaseService caseService;
     @Autowired GrievanceCaseRepository cases;
@@ -136,6 +137,9 @@ class GrievanceProcessTests {
         assertThat(review).hasCandidateGroup("pr-director");
         Date abuseDue = (Date) engine.getRuntimeService().getVariable(pi.getId(), "abuseReviewDueAt");
         assertThat(review).hasDueDate(abuseDue);
+        // "immediately": the facility's abuse-review-hours (4) in real hours from intake, the test clock's now
+        org.assertj.core.api.Assertions.assertThat(abuseDue.toInstant())
+                .isEqualTo(clock.instant().plus(java.time.Duration.ofHours(4)));
         // routed to risk management, not nursing, because abuse is alleged
         respondUpToApproval(pi, "investigators-risk-management");
         CaseSteps.approve(pi);

@@ -35,6 +35,7 @@ class HistoryPhiScanTests {
     static final String ADDRESS = "Zq-PHI-ADDRESS 17 Quince Lane, Springfield";
     static final String MEMBER_ID = "ZqPHIMEMBER0042";
     static final List<String> MARKED = List.of(EMAIL, ADDRESS, MEMBER_ID, "Zq-PHI", "ZqPHI");
+    static final String COMPLAINT = "The night nurse never came when called.";
 
     /** The engine's text columns that hold variable values, and the byte arrays (serialized and long values). */
     static final List<String> TEXT_COLUMNS = List.of("ACT_HI_VARINST.TEXT_", "ACT_HI_VARINST.TEXT2_",
@@ -64,7 +65,7 @@ class HistoryPhiScanTests {
         users.ensureCreated();
         SecurityTestSupport http = new SecurityTestSupport(users);
         Map<String, Object> body = new HashMap<>(Map.of("channel", "LETTER", "receivedAt", "2026-12-04T16:30:00-06:00",
-                "patientName", Patients.unique(), "complaintText", "The night nurse never came when called.",
+                "patientName", Patients.unique(), "complaintText", COMPLAINT,
                 "serviceArea", "NURSING", "responseRequested", true, "preferredLanguage", "en"));
         body.putAll(Map.of("patientEmail", EMAIL, "patientAddress", ADDRESS, "memberId", MEMBER_ID,
                 "medicareBeneficiary", true, "qualityOfCare", true));
@@ -98,25 +99,28 @@ class HistoryPhiScanTests {
         assertThat(contact.medicareBeneficiary()).isTrue();
         assertThat(contact.qualityOfCare()).isTrue();
 
-        assertThat(engineHits()).as("engine rows holding a marked contact value").isEmpty();
+        // the control: the scan does see what the engine holds (the complaint, which forms show, is in its history)
+        assertThat(engineHits(List.of(COMPLAINT))).as("engine rows holding the complaint").contains("ACT_HI_VARINST.TEXT_");
+        assertThat(engineHits(MARKED)).as("engine rows holding a marked contact value").isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE NAME_ IN "
                 + "('patientEmail', 'patientAddress', 'memberId', 'medicareBeneficiary', 'qualityOfCare', "
                 + "'prematureDischarge')", Long.class)).as("case-record-only variables in history").isZero();
     }
 
-    private List<String> engineHits() {
+    /** The engine columns (and byte arrays) holding one of the markers. */
+    private List<String> engineHits(List<String> markers) {
         List<String> hits = new ArrayList<>();
         for (String column : TEXT_COLUMNS) {
             String[] tc = column.split("\\.");
             for (String value : jdbc.queryForList("SELECT " + tc[1] + " FROM " + tc[0] + " WHERE " + tc[1]
                     + " IS NOT NULL", String.class)) {
-                MARKED.stream().filter(value::contains).findFirst().ifPresent(m -> hits.add(column));
+                markers.stream().filter(value::contains).findFirst().ifPresent(m -> hits.add(column));
             }
         }
         for (byte[] bytes : jdbc.queryForList("SELECT BYTES_ FROM ACT_GE_BYTEARRAY WHERE BYTES_ IS NOT NULL",
                 byte[].class)) {
             String text = new String(bytes, StandardCharsets.UTF_8) + new String(bytes, StandardCharsets.UTF_16BE);
-            MARKED.stream().filter(text::contains).findFirst().ifPresent(m -> hits.add("ACT_GE_BYTEARRAY.BYTES_"));
+            markers.stream().filter(text::contains).findFirst().ifPresent(m -> hits.add("ACT_GE_BYTEARRAY.BYTES_"));
         }
         return hits;
     }

@@ -157,7 +157,6 @@ class UnauthenticatedAccessTests {
 
     @Test
     void engineRestAsksForCredentialsOnEveryResource() throws Exception {
-        assertThat(ENGINE_REST).hasSizeGreaterThanOrEqualTo(25);
         for (Call call : ENGINE_REST) {
             HttpResponse<String> answer = send(call, Map.of());
             assertThat(answer.statusCode()).as(call.toString()).isEqualTo(401);
@@ -200,8 +199,11 @@ class UnauthenticatedAccessTests {
         }
         // nothing a webapp page loads before sign-in challenges for HTTP Basic: the browser would put its own
         // password dialog over the webapp's login form
-        HttpResponse<String> welcome = send(new Call("GET", "/camunda-welcome"), Map.of());
-        assertThat(welcome.headers().firstValue("WWW-Authenticate")).isEmpty();
+        for (String page : List.of("/camunda-welcome/index.html", "/camunda/app/welcome/default/")) {
+            HttpResponse<String> welcome = send(new Call("GET", page), Map.of());
+            assertThat(welcome.statusCode()).as(page).isEqualTo(200);
+            assertThat(welcome.headers().firstValue("WWW-Authenticate")).as(page).isEmpty();
+        }
         // the webapps' static assets load before anyone signs in
         HttpResponse<String> script = send(new Call("GET", "/camunda/app/tasklist/scripts/config.js"), Map.of());
         assertThat(script.statusCode()).isEqualTo(200);
