@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.opengrievance.grievance.CaseKey;
 import org.opengrievance.grievance.GrievanceProcess;
+import org.opengrievance.intake.IntakeVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +49,12 @@ class FindPossibleDuplicatesDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String caseNumber = CaseKey.of(execution);
+        Object chosenTrack = execution.getVariable(IntakeVariables.CHOSEN_TRACK);
+        if (chosenTrack != null && !chosenTrack.toString().isBlank()) {
+            // a case converted, reclassified or split off from another is no new contact: its source is linked
+            execution.setVariable(DuplicateVariables.POSSIBLE_DUPLICATES, false);
+            return;
+        }
         List<DuplicateCandidate> candidates = finder.find(caseNumber);
         execution.setVariable(DuplicateVariables.POSSIBLE_DUPLICATES, !candidates.isEmpty());
         if (candidates.isEmpty()) {
