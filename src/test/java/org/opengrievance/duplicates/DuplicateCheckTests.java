@@ -268,6 +268,28 @@ class DuplicateCheckTests {
     }
 
     @Test
+    void aCaseSplitOffOrReclassifiedFromAnotherIsNoNewContact() {
+        String patient = patient();
+        GrievanceCase open = log(patient, MEALS, Intakes.RECEIVED, null, null);
+        // what relink starts for a split-off or reclassified part: the same patient and words, the track a person chose
+        Map<String, Object> start = new java.util.HashMap<>(Map.of("channel", "LETTER", "receivedAt",
+                Intakes.RECEIVED.toString(), "patientName", patient, "complaintText", MEALS, "serviceArea", "NURSING",
+                "chosenTrack", "GRIEVANCE"));
+        identity.setAuthentication(Role.INTAKE.userId(), Role.INTAKE.groups());
+        ProcessInstance linked;
+        try {
+            linked = runtime.startProcessInstanceByKey("grievance", start);
+        } finally {
+            identity.clearAuthentication();
+        }
+
+        assertThat(runtime.getActiveActivityIds(linked.getId())).containsExactly("confirmClassification");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM duplicate_candidate WHERE case_number = ?")
+                .param(linked.getBusinessKey()).query(Long.class).single()).isZero();
+        assertThat(activities(open)).containsExactly("confirmClassification");
+    }
+
+    @Test
     void theApiIntakeMeetsTheSameCheckAndReadsItsCandidatesIntoTheAccessLog() {
         String patient = patient();
         GrievanceCase open = log(patient, MEALS_AGAIN, Intakes.RECEIVED, null, null);

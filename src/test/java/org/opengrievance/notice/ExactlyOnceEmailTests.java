@@ -73,7 +73,7 @@ class ExactlyOnceEmailTests {
     ProcessInstance approvedForEmail(List<Regime> regimes) {
         GrievanceCase c = intake.register(new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, Patients.unique(),
                 "Cold meals.", ServiceArea.DIETARY, false, null, false, false, false, false, true, "en", regimes,
-                null, null, null, null, false, false, "pat.testpatient@example.org", "1 Main Street", "MBR-1"));
+                null, null, null, null, false, false, "pat.testpatient@example.org", "1 Main Street", Patients.memberId()));
         ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceId(c.processInstanceId()).singleResult();
         complete(task("confirmClassification", pi), withVariables("classification", "GRIEVANCE"));

@@ -278,7 +278,7 @@ class LetterDeliveryTests {
                 ServiceArea.DIETARY, false, null, false, false, false, false, true, "en",
                 java.util.List.of(org.opengrievance.regime.Regime.HOSPITAL_COP,
                         org.opengrievance.regime.Regime.MEDICARE_ADVANTAGE),
-                null, null, null, null, true, false, null, "1 Main Street", "MBR-1");
+                null, null, null, null, true, false, null, "1 Main Street", Patients.memberId());
         GrievanceCase c = intake.register(r);
         ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceId(c.processInstanceId()).singleResult();

@@ -15,6 +15,11 @@ public final class Patients {
     private Patients() {
     }
 
+    /** A member id of its own: two contacts with the same member id are the same patient. */
+    public static String memberId() {
+        return "M-T" + NEXT.getAndIncrement();
+    }
+
     public static String unique() {
         int n = NEXT.getAndIncrement();
         return "Pat Testpatient " + (char) ('A' + n / 676 % 26) + (char) ('a' + n / 26 % 26) + (char) ('a' + n % 26);
