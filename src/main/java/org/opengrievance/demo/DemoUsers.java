@@ -32,6 +32,7 @@ class DemoUsers {
             new DemoGroup("pr-director", "Patient relations director", "WORKFLOW"),
             new DemoGroup("auditor", "Auditors (read only)", "WORKFLOW"),
             new DemoGroup("appeals", "Appeals team (health plan)", "WORKFLOW"),
+            new DemoGroup("case-management", "Case management", "WORKFLOW"),
             new DemoGroup("investigators-nursing", "Investigators: nursing", "WORKFLOW"),
             new DemoGroup("investigators-medical-staff", "Investigators: medical staff", "WORKFLOW"),
             new DemoGroup("investigators-patient-financial-services", "Investigators: patient financial services", "WORKFLOW"),
@@ -51,7 +52,9 @@ class DemoUsers {
             new DemoUser("paula", "Paula", "Patient-Relations", "patient relations", List.of("patient-relations")),
             new DemoUser("diana", "Diana", "Director", "patient relations director", List.of("pr-director", "patient-relations")),
             new DemoUser("aubrey", "Aubrey", "Auditor", "auditor", List.of("auditor")),
-            new DemoUser("alex", "Alex", "Appeals", "appeals team (health plan)", List.of("appeals")));
+            new DemoUser("alex", "Alex", "Appeals", "appeals team (health plan)", List.of("appeals")),
+            new DemoUser("carla", "Carla", "Case-Manager", "case management (discharge appeal rights)",
+                    List.of("case-management")));
 
     private final IdentityService identity;
 

@@ -46,7 +46,8 @@ public final class AllowedBeans {
             Map.entry("checkDuplicateDecision", Set.of()),
             Map.entry("attachToOpenCase", Set.of()),
             Map.entry("caseClocks", Set.of("regimesOf")),
-            Map.entry("resolutionLetters", Set.of("ids")));
+            Map.entry("resolutionLetters", Set.of("ids")),
+            Map.entry("dischargeAppeal", Set.of("dueAt")));
 
     public static final Set<String> NAMES = METHODS.keySet();
 

@@ -19,7 +19,7 @@ public final class EngineOwnedVariables {
             // registerCase
             "caseNumber", "facilityName", "facilityZone", "responseDueAt", "responseDueDisplay",
             "responseFollowUpAt", "abuseReviewDueAt", "regimes", "expedited", "hasPlanClock", "emailOnFile",
-            "initiator",
+            "initiator", "dischargeAppealReview",
             // the classification decision (GrievanceClassification) and the routing decision (DepartmentRouting)
             "classificationResult", "suggestedClassification", "classificationReason", "classificationRule",
             "classificationOverridable", "classificationOverrideRefusal", "department", "caseOwner", "chosenTrack",

@@ -23,6 +23,7 @@ public final class GrievanceProcess {
     public static final String OPEN_HAND_OFF = "openHandOff";
     public static final String HAND_OFF_TO_APPEALS = "handOffToAppeals";
     public static final String CLOSE_HAND_OFF = "closeHandOff";
+    public static final String CLOSE_INQUIRY = "closeInquiry";
     public static final String SEND_PROCEDURE_NOTICE = "sendProcedureNotice";
     /** the event sub-process the withdrawal message starts */
     public static final String WITHDRAWAL = "withdrawal";

@@ -111,6 +111,7 @@ class RegisterCaseDelegate implements JavaDelegate {
         // contact details stay in the case record; forms only need to know whether email is possible. The
         // fields arrive transient; a start that sent them as plain variables leaves none on the running process
         execution.setVariable("emailOnFile", contact.hasEmail());
+        execution.setVariable("dischargeAppealReview", contact.prematureDischarge()); // E4: no PHI, the gateway's flag
         IntakeVariables.CASE_RECORD_ONLY.forEach(execution::removeVariable);
         execution.setVariable("issue1", IssueLines.initial(in.complaintText()));
         execution.setVariable("expedited", clocks.stream().anyMatch(c -> c.kind() == ClockKind.EXPEDITED));

@@ -16,9 +16,13 @@ import org.opengrievance.regime.Regime;
  * @param language                  the recipient's preferred language (ISO 639 code); a language without templates
  *                                  gets the default language's letter with the taglines
  * @param caseNumber                the case number, e.g. {@code GRV-2026-000123}
- * @param patientName               the patient (hospital) or enrollee (plan) the letter is addressed to
+ * @param patientName               the patient (hospital) or enrollee (plan) the letter is about; its addressee unless
+ *                                  {@code representative} is the addressee
+ * @param representative            who filed for the patient (E8), or null when the patient filed; the addressee
+ *                                  when {@link Representative#addressee()} (the patient is then named as the person
+ *                                  the letter is about)
  * @param memberId                  plans: the enrollee's member ID (optional)
- * @param mailingAddress            the recipient's postal address, lines separated by new lines (optional)
+ * @param mailingAddress            the addressee's postal address, lines separated by new lines (optional)
  * @param organizationName          the hospital or the health plan
  * @param letterDate                the date printed on the letter
  * @param receivedDate              the date the grievance was received (facility or plan zone)
@@ -46,6 +50,7 @@ public record LetterContent(
         String language,
         String caseNumber,
         String patientName,
+        Representative representative,
         String memberId,
         String mailingAddress,
         String organizationName,
@@ -71,6 +76,27 @@ public record LetterContent(
 
     public LetterContent {
         issues = issues == null ? List.of() : List.copyOf(issues);
+    }
+
+    /**
+     * A representative who filed for the patient (E8).
+     *
+     * @param name         the representative's name
+     * @param relationship how they stand to the patient (daughter, legal guardian, attorney...)
+     * @param addressee    the letter goes to them (their authority is on file or needs no document); false: it
+     *                     goes to the patient and says who filed and that their documentation was asked for
+     */
+    public record Representative(String name, String relationship, boolean addressee) {
+    }
+
+    /** The name the letter is addressed to: the representative's when they are the addressee, else the patient's. */
+    public String addresseeName() {
+        return representative != null && representative.addressee() ? representative.name() : patientName;
+    }
+
+    /** True when the letter goes to a representative, the patient named as the person it is about. */
+    public boolean toRepresentative() {
+        return representative != null && representative.addressee();
     }
 
     /** One issue the patient raised and what the letter says about it. */
@@ -116,6 +142,7 @@ public record LetterContent(
     public Builder toBuilder() {
         Builder b = new Builder(kind, regime, language, caseNumber);
         b.patientName = patientName;
+        b.representative = representative;
         b.memberId = memberId;
         b.mailingAddress = mailingAddress;
         b.organizationName = organizationName;
@@ -148,6 +175,7 @@ public record LetterContent(
         private String language;
         private String caseNumber;
         private String patientName;
+        private Representative representative;
         private String memberId;
         private String mailingAddress;
         private String organizationName;
@@ -183,6 +211,10 @@ public record LetterContent(
         public Builder language(String v) { this.language = v; return this; }
         public Builder caseNumber(String v) { this.caseNumber = v; return this; }
         public Builder patientName(String v) { this.patientName = v; return this; }
+        public Builder representative(Representative v) { this.representative = v; return this; }
+        public Builder representative(String name, String relationship, boolean addressee) {
+            return representative(new Representative(name, relationship, addressee));
+        }
         public Builder memberId(String v) { this.memberId = v; return this; }
         public Builder mailingAddress(String v) { this.mailingAddress = v; return this; }
         public Builder organizationName(String v) { this.organizationName = v; return this; }
@@ -209,7 +241,8 @@ public record LetterContent(
         public Builder largePrint(boolean v) { this.largePrint = v; return this; }
 
         public LetterContent build() {
-            return new LetterContent(kind, regime, language, caseNumber, patientName, memberId, mailingAddress,
+            return new LetterContent(kind, regime, language, caseNumber, patientName, representative, memberId,
+                    mailingAddress,
                     organizationName, letterDate, receivedDate, complaintSummary, issues, contact, stepsTaken,
                     results, completionDate, medicareBeneficiary, qualityOfCare, prematureDischarge, qio,
                     responseDueDate, followUpDate, extension, handledAs, classificationExplanation,

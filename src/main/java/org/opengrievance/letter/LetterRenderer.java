@@ -288,6 +288,15 @@ public final class LetterRenderer {
         m.put("chip", regime == Regime.CHIP);
         m.put("caseNumber", c.caseNumber());
         m.put("patientName", c.patientName());
+        // E8: a representative with authority is the addressee and the patient is named as the person the letter
+        // is about; a representative whose documentation was only asked for is named in the patient's letter
+        m.put("addresseeName", c.addresseeName());
+        m.put("toRepresentative", c.toRepresentative());
+        Map<String, Object> rep = new LinkedHashMap<>();
+        rep.put("name", c.representative() == null ? null : c.representative().name());
+        rep.put("relationship", c.representative() == null ? null : c.representative().relationship());
+        m.put("representative", rep);
+        m.put("representativePending", c.representative() != null && !c.representative().addressee());
         m.put("memberId", blankToNull(c.memberId()));
         m.put("addressLines", c.mailingAddress() == null ? List.of()
                 : c.mailingAddress().lines().map(String::strip).filter(s -> !s.isEmpty()).toList());
@@ -361,6 +370,10 @@ public final class LetterRenderer {
     private List<String> unprintable(LetterContent c) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("the patient's name", c.patientName());
+        if (c.representative() != null) {
+            fields.put("the representative's name", c.representative().name());
+            fields.put("the representative's relationship to the patient", c.representative().relationship());
+        }
         fields.put("the member ID", c.memberId());
         fields.put("the mailing address", c.mailingAddress());
         fields.put("the name of the hospital or plan", c.organizationName());

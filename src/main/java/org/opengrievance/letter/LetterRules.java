@@ -67,6 +67,12 @@ public final class LetterRules {
         boolean plan = c.regime().isPlan();
         require(m, c.caseNumber(), "the case number");
         require(m, c.patientName(), plan ? "the enrollee's name" : "the patient's name");
+        if (c.representative() != null) {
+            // E8: the letter names who filed (and, when they are its addressee, is addressed to them)
+            require(m, c.representative().name(), "the representative's name");
+            require(m, c.representative().relationship(), plan ? "the representative's relationship to the enrollee"
+                    : "the representative's relationship to the patient");
+        }
         require(m, c.organizationName(), plan ? "the name of the health plan" : "the name of the hospital");
         require(m, c.letterDate(), "the date of the letter");
         require(m, c.receivedDate(), "the date the grievance was received");

@@ -184,7 +184,11 @@ public class LetterService {
     }
 
     private static String recipient(LetterContent c) {
-        return Stream.concat(Stream.of(c.patientName()),
+        // a representative's letter records whom it went to and for whom (E8)
+        String to = c.toRepresentative()
+                ? c.addresseeName() + " (" + c.representative().relationship() + ", for " + c.patientName() + ")"
+                : c.addresseeName();
+        return Stream.concat(Stream.of(to),
                         c.mailingAddress() == null ? Stream.empty() : c.mailingAddress().lines())
                 .filter(s -> s != null && !s.isBlank()).map(String::strip).collect(Collectors.joining(", "));
     }

@@ -16,7 +16,6 @@ import org.opengrievance.config.TimeBounds;
 import org.opengrievance.grievance.Actors;
 import org.opengrievance.grievance.CaseKey;
 import org.opengrievance.grievance.GrievanceCaseRepository;
-import org.opengrievance.grievance.PatientContact;
 import org.opengrievance.intake.ReceiptTime;
 import org.opengrievance.letter.LetterContent;
 import org.opengrievance.letter.LetterKind;
@@ -46,19 +45,21 @@ class LetterDeliverySteps {
     private final LetterMailer mailer;
     private final LetterDispatch dispatch;
     private final GrievanceCaseRepository cases;
+    private final Addressees addressees;
     private final NotificationRepository notifications;
     private final Clock clock;
     private final TimeBounds bounds;
     private final ZoneId zone;
 
     LetterDeliverySteps(NoticeContents contents, LetterService letters, LetterMailer mailer, LetterDispatch dispatch,
-            GrievanceCaseRepository cases, NotificationRepository notifications, Clock clock, TimeBounds bounds,
-            FacilityProperties facility) {
+            GrievanceCaseRepository cases, Addressees addressees, NotificationRepository notifications, Clock clock,
+            TimeBounds bounds, FacilityProperties facility) {
         this.contents = contents;
         this.letters = letters;
         this.mailer = mailer;
         this.dispatch = dispatch;
         this.cases = cases;
+        this.addressees = addressees;
         this.notifications = notifications;
         this.clock = clock;
         this.bounds = bounds;
@@ -100,9 +101,12 @@ class LetterDeliverySteps {
             String caseNumber = caseNumber(execution);
             long letterId = ((Number) execution.getVariable("letterId")).longValue();
             LetterSummary letter = ownLetter(execution, letterId);
-            PatientContact contact = cases.contact(caseNumber);
+            // the addressee's email: the representative's when they are the addressee (E8)
+            Addressee contact = addressees.of(caseNumber);
             if (!contact.hasEmail()) {
-                execution.setVariable(NOT_SENT_REASON, "No email address is on file for this patient.");
+                execution.setVariable(NOT_SENT_REASON, contact.isRepresentative()
+                        ? "No email address is on file for the patient's representative, to whom the letters go."
+                        : "No email address is on file for this patient.");
                 throw new BpmnError(LETTER_NOT_SENT, "no email address on file");
             }
             String name = caseNumber + "-" + letter.kind().name().toLowerCase(Locale.ROOT) + ".pdf";
@@ -166,9 +170,11 @@ class LetterDeliverySteps {
     TaskListener checkUnsentLetter() {
         return task -> {
             if ("RESEND".equals(task.getVariable("unsentLetterAction"))) {
-                if (!cases.contact(CaseKey.of(task)).hasEmail()) {
-                    throw Refusal.badField("unsentLetterAction",
-                            "There is no email address on file for this patient: print and mail the letter.");
+                Addressee to = addressees.of(CaseKey.of(task));
+                if (!to.hasEmail()) {
+                    throw Refusal.badField("unsentLetterAction", "There is no email address on file for "
+                            + (to.isRepresentative() ? "the patient's representative" : "this patient")
+                            + ": print and mail the letter.");
                 }
                 // a person decided to send it again (also after an attempt that may have gone through)
                 Object letterId = task.getVariable("letterId");

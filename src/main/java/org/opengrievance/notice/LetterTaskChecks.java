@@ -29,11 +29,13 @@ class LetterTaskChecks {
     private final NoticeContents contents;
     private final LetterService letters;
     private final CaseClocks clocks;
+    private final Addressees addressees;
 
-    LetterTaskChecks(NoticeContents contents, LetterService letters, CaseClocks clocks) {
+    LetterTaskChecks(NoticeContents contents, LetterService letters, CaseClocks clocks, Addressees addressees) {
         this.contents = contents;
         this.letters = letters;
         this.clocks = clocks;
+        this.addressees = addressees;
     }
 
     /**
@@ -66,7 +68,7 @@ class LetterTaskChecks {
     TaskListener checkLetterDraft() {
         return task -> {
             // the channel is offered only when an address is on file; without one the letter is mailed
-            if (blank(task.getVariable("responseChannel")) && !emailOnFile(task)) {
+            if (blank(task.getVariable("responseChannel")) && !formOffersEmail(task)) {
                 task.getExecution().setVariable("responseChannel", "MAIL");
             } else if (blank(task.getVariable("responseChannel"))) {
                 throw Refusal.badField("responseChannel", "Choose how to send the letter.");
@@ -133,7 +135,7 @@ class LetterTaskChecks {
      * The channel field {@code key} and its twin {@code key + "NoEmail"} (the same choice without Email, shown
      * when no address is on file): exactly one is set; its value becomes {@code key} for the model to read.
      */
-    private static void chooseChannel(DelegateTask task, String key, String missing) {
+    private void chooseChannel(DelegateTask task, String key, String missing) {
         Object withEmail = task.getVariable(key);
         Object withoutEmail = task.getVariable(key + "NoEmail");
         if (!blank(withEmail) && !blank(withoutEmail) && !withEmail.equals(withoutEmail)) {
@@ -151,13 +153,24 @@ class LetterTaskChecks {
         return value == null || value.toString().isBlank();
     }
 
-    private static boolean emailOnFile(DelegateTask task) {
+    /** Whether the form showed the channel choice with Email ({@code emailOnFile}, set at intake). */
+    private static boolean formOffersEmail(DelegateTask task) {
         return Boolean.TRUE.equals(task.getVariable("emailOnFile"));
     }
 
-    private static void requireEmailIfChosen(DelegateTask task, String channelVariable) {
-        if ("EMAIL".equals(task.getVariable(channelVariable)) && !emailOnFile(task)) {
-            throw Refusal.badField(channelVariable, "There is no email address on file for this patient: send the letter by mail.");
+    /**
+     * An emailed letter needs an address of its addressee: the case record decides (the representative's when they
+     * are the addressee, E8), whatever the form offered.
+     */
+    private void requireEmailIfChosen(DelegateTask task, String channelVariable) {
+        if (!"EMAIL".equals(task.getVariable(channelVariable))) {
+            return;
+        }
+        Addressee to = addressees.of(caseNumber(task));
+        if (!to.hasEmail()) {
+            throw Refusal.badField(channelVariable, "There is no email address on file for "
+                    + (to.isRepresentative() ? "the patient's representative, to whom the letters go" : "this patient")
+                    + ": send the letter by mail.");
         }
     }
 

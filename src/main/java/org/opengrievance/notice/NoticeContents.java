@@ -77,6 +77,8 @@ public class NoticeContents {
     public LetterContent build(String caseNumber, LetterKind kind, Map<String, Object> vars, Regime asked) {
         GrievanceCase c = cases.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
         PatientContact contact = cases.contact(caseNumber);
+        // E8: a representative with authority is the addressee (their address); the patient stays named
+        Addressee to = Addressee.of(c.patientName(), contact, cases.requester(caseNumber));
         List<ClockState> all = clocks.of(caseNumber);
         Regime regime = regimeFor(kind, vars, all, asked);
         ClockState own = all.stream().filter(k -> k.regime() == regime).findFirst().orElse(null);
@@ -86,8 +88,9 @@ public class NoticeContents {
 
         LetterContent.Builder b = LetterContent.builder(kind, regime, c.preferredLanguage(), caseNumber)
                 .patientName(c.patientName())
+                .representative(to.representative())
                 .memberId(contact.memberId())
-                .mailingAddress(contact.address())
+                .mailingAddress(to.address())
                 .organizationName(regime.isPlan() ? plan.name() : facility.name())
                 .letterDate(today)
                 .receivedDate(own != null ? own.receivedAt().atZone(zone).toLocalDate()

@@ -33,7 +33,9 @@ class ProcessTrail {
     /** The service tasks that close a case (delegate {@code closeCase}). */
     static final Set<String> CLOSING = Set.of(GrievanceProcess.CLOSE_COMPLAINT, GrievanceProcess.RECORD_CLOSURE,
             GrievanceProcess.RECORD_WITHDRAWN_CLOSURE,
-            GrievanceProcess.RECORD_RECLASSIFIED_CLOSURE, DuplicateVariables.CLOSE_ATTACHED_CONTACT);
+            GrievanceProcess.RECORD_RECLASSIFIED_CLOSURE, GrievanceProcess.CLOSE_NON_GRIEVANCE,
+            GrievanceProcess.CLOSE_HAND_OFF, GrievanceProcess.CLOSE_INQUIRY,
+            DuplicateVariables.CLOSE_ATTACHED_CONTACT);
     static final String RESOLVED_AT_POINT_OF_CARE = "RESOLVED_AT_POINT_OF_CARE";
 
     private final CaseEvents events;

@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 import static org.opengrievance.security.Roles.ADMIN;
 import static org.opengrievance.security.Roles.AUDITOR;
+import static org.opengrievance.security.Roles.CASE_MANAGEMENT;
 import static org.opengrievance.security.Roles.INTAKE;
 import static org.opengrievance.security.Roles.INVESTIGATORS;
 import static org.opengrievance.security.Roles.PATIENT_RELATIONS;
@@ -55,7 +56,8 @@ class AuthorizationBaseline implements SmartInitializingSingleton {
 
     static List<Grant> grants() {
         List<Grant> grants = new ArrayList<>();
-        List<String> tasklistUsers = new ArrayList<>(List.of(INTAKE, PATIENT_RELATIONS, PR_DIRECTOR, Roles.APPEALS));
+        List<String> tasklistUsers = new ArrayList<>(List.of(INTAKE, PATIENT_RELATIONS, PR_DIRECTOR, Roles.APPEALS,
+                CASE_MANAGEMENT));
         tasklistUsers.addAll(INVESTIGATORS);
         for (String group : tasklistUsers) {
             grants.add(grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));

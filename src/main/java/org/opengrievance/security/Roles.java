@@ -16,6 +16,8 @@ public final class Roles {
     public static final String AUDITOR = "auditor";
     /** The plan's appeals team: takes over coverage requests and appeals the grievance intake hands off (MA-1). */
     public static final String APPEALS = "appeals";
+    /** Case management: the Medicare discharge appeal right of a patient who says the discharge is too early (E4). */
+    public static final String CASE_MANAGEMENT = "case-management";
     public static final String ADMIN = Groups.CAMUNDA_ADMIN;
     /** Reads the metrics at /actuator/prometheus and health details, nothing else (docs/operations.md). */
     public static final String MONITORING = "monitoring";

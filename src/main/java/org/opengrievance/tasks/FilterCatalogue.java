@@ -1,5 +1,6 @@
 package org.opengrievance.tasks;
 
+import static org.opengrievance.security.Roles.CASE_MANAGEMENT;
 import static org.opengrievance.security.Roles.INTAKE;
 import static org.opengrievance.security.Roles.INVESTIGATORS;
 import static org.opengrievance.security.Roles.PATIENT_RELATIONS;
@@ -29,7 +30,7 @@ final class FilterCatalogue {
 
     static List<FilterSpec> filters() {
         List<String> everyone = new ArrayList<>(List.of(INTAKE, PATIENT_RELATIONS, PR_DIRECTOR,
-                org.opengrievance.security.Roles.APPEALS));
+                org.opengrievance.security.Roles.APPEALS, CASE_MANAGEMENT));
         everyone.addAll(INVESTIGATORS);
         List<String> caseRunners = List.of(PATIENT_RELATIONS, PR_DIRECTOR);
         return List.of(
@@ -60,6 +61,9 @@ final class FilterCatalogue {
                         t -> keys(t, "reviewMissedDeadline")),
                 new FilterSpec("Abuse reviews", 43, "Abuse or neglect allegations to review", List.of(PR_DIRECTOR),
                         t -> keys(t, "reviewAbuseAllegation", "continueAbuseReview")),
+                new FilterSpec("Discharge appeal rights", 50,
+                        "Patients who say their discharge is too early: tell them of the Medicare QIO review today",
+                        List.of(CASE_MANAGEMENT), t -> keys(t, "informDischargeAppealRight")),
                 new FilterSpec("Due in 48 hours", 80, "Open tasks due within the next 48 hours", everyone,
                         t -> t.createTaskQuery().dueAfterExpression("${now()}")
                                 .dueBeforeExpression("${dateTime().plusHours(48)}")),

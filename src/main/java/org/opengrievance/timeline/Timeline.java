@@ -12,7 +12,16 @@ public record Timeline(String caseNumber, String zone, TimelineHeader header, Li
 
     public record TimelineHeader(String receivedAt, String receivedAtUtc, String channel, List<String> regimes,
             String classification, String status, String responseDueAt, String closedAt, boolean late,
-            boolean expedited, boolean extended, String department, String hcatCategory) {
+            boolean expedited, boolean extended, String department, String hcatCategory, FiledBy filedBy) {
+    }
+
+    /**
+     * Who filed (E8): {@code requester} {@code E} the patient or enrollee, {@code ER} a representative (the CMS
+     * universes' codes); for a representative their relationship to the patient and whether documentation of
+     * their authority is on file ({@code ON_FILE}, {@code REQUESTED}, {@code NOT_REQUIRED}). No name: the letters
+     * carry it.
+     */
+    public record FiledBy(String requester, String relationship, String authority) {
     }
 
     /**

@@ -41,7 +41,7 @@ class TimelineReader {
 
     private record CaseRow(String channel, Instant receivedAt, ZoneId zone, String regimes, String classification,
             String status, Instant responseDueAt, Instant closedAt, boolean late, boolean expedited,
-            boolean extended, String department, String hcatCategory) {
+            boolean extended, String department, String hcatCategory, Timeline.FiledBy filedBy) {
     }
 
     /** A clock as it stands now: its zone, and the facts its events refer to. */
@@ -54,12 +54,14 @@ class TimelineReader {
     Timeline read(String caseNumber) {
         CaseRow c = jdbc.sql("""
                 SELECT channel, received_at, facility_zone, regimes, classification, status, response_due_at,
-                  closed_at, late, expedited, extended, department, hcat_category
+                  closed_at, late, expedited, extended, department, hcat_category, requester, requester_relationship,
+                  requester_authority
                 FROM grievance_case WHERE case_number = ?
                 """).param(caseNumber)
                 .query((rs, i) -> new CaseRow(rs.getString(1), instant(rs, 2), ZoneId.of(rs.getString(3)),
                         rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8),
-                        rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11), rs.getString(12), rs.getString(13)))
+                        rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11), rs.getString(12), rs.getString(13),
+                        new Timeline.FiledBy(rs.getString(14), rs.getString(15), rs.getString(16))))
                 .optional().orElseThrow(() -> new CaseNotFoundException(caseNumber));
         Map<String, ClockRow> clocks = clocks(caseNumber);
 
@@ -81,7 +83,7 @@ class TimelineReader {
         Timeline.TimelineHeader header = new Timeline.TimelineHeader(local(c.receivedAt(), c.zone()),
                 utc(c.receivedAt()), c.channel(), regimes, c.classification(), c.status(),
                 local(c.responseDueAt(), c.zone()), local(c.closedAt(), c.zone()), c.late(), c.expedited(),
-                c.extended(), c.department(), c.hcatCategory());
+                c.extended(), c.department(), c.hcatCategory(), c.filedBy());
         return new Timeline(caseNumber, c.zone().getId(), header, events);
     }
 

@@ -43,6 +43,7 @@ class RoleFiltersBrowserTests {
     static final String INVESTIGATOR_USER = "ivaninvestigator";
     static final String RELATIONS_USER = "paularelations";
     static final String DIRECTOR_USER = "dianadirector";
+    static final String CASE_MANAGER_USER = "carlacasemanager";
     static final String PASSWORD = "browser-filters-9";
 
     @LocalServerPort int port;
@@ -65,6 +66,7 @@ class RoleFiltersBrowserTests {
         BrowserUsers.ensureUser(identity, INVESTIGATOR_USER, "Ivan", "Investigator", PASSWORD, "investigators-nursing");
         BrowserUsers.ensureUser(identity, RELATIONS_USER, "Paula", "Relations", PASSWORD, "patient-relations");
         BrowserUsers.ensureUser(identity, DIRECTOR_USER, "Diana", "Director", PASSWORD, "pr-director");
+        BrowserUsers.ensureUser(identity, CASE_MANAGER_USER, "Carla", "Case-Manager", PASSWORD, "case-management");
         browser = TasklistDriver.start(port);
     }
 
@@ -84,6 +86,8 @@ class RoleFiltersBrowserTests {
                 "Letters to send", "To close", "Due in 48 hours", "Overdue", "Expedited");
         assertThat(filtersOf(DIRECTOR_USER)).containsExactly("My tasks", "Approvals", "Escalations", "Breaches",
                 "Abuse reviews", "Due in 48 hours", "Overdue", "Expedited");
+        assertThat(filtersOf(CASE_MANAGER_USER))
+                .containsExactly("My tasks", "Discharge appeal rights", "Due in 48 hours", "Overdue");
     }
 
     @Test

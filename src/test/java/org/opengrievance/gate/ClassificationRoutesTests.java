@@ -62,6 +62,19 @@ class ClassificationRoutesTests {
         assertThat(view.path("deadlines").get(0).path("stoppedAt").asText()).isEqualTo("2026-12-10T12:00:00-06:00");
         assertThat(letters.list(caseNumber)).isEmpty();
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
+        // the auditor's timeline shows the closure with its reason
+        assertThat(closedEvent(http, caseNumber).path("details").path("reason").asText()).isEqualTo("NOT_A_GRIEVANCE");
+    }
+
+    private static JsonNode closedEvent(GateHttp http, String caseNumber) {
+        GateHttp.Answer timeline = http.get(AUDITOR, "/api/grievances/" + caseNumber + "/timeline");
+        assertThat(timeline.status()).as(timeline.body()).isEqualTo(200);
+        for (JsonNode e : timeline.json().path("events")) {
+            if ("CLOSED".equals(e.path("kind").asText())) {
+                return e;
+            }
+        }
+        throw new AssertionError("no CLOSED event in " + timeline.body());
     }
 
     @Test
@@ -185,6 +198,7 @@ class ClassificationRoutesTests {
         assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.path("closure").path("reason").asText()).isEqualTo("HANDED_OFF");
         assertThat(closed.path("handOff").path("reference").asText()).isEqualTo("APL-2026-0042");
+        assertThat(closedEvent(http, caseNumber).path("details").path("reason").asText()).isEqualTo("HANDED_OFF");
     }
 
     @Test

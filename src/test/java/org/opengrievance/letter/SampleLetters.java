@@ -27,6 +27,11 @@ final class SampleLetters {
     private SampleLetters() {
     }
 
+    /** {@link #LANGUAGES} for a {@code @MethodSource}. */
+    static java.util.List<String> languages() {
+        return LANGUAGES;
+    }
+
     /** The regime a kind is tested under: hospital for hospital letters, Medicare Advantage for plan letters. */
     static Regime regimeFor(LetterKind kind) {
         return kind.appliesTo(Regime.HOSPITAL_COP) ? Regime.HOSPITAL_COP : Regime.MEDICARE_ADVANTAGE;

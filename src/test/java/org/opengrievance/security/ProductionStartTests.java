@@ -222,7 +222,7 @@ class ProductionStartTests {
             String output = production.output.toString();
             assertThat(output).contains("Demo user irene had its demo password in this production database")
                     .contains("Demo user admin had its demo password in this production database")
-                    .contains("Disabled the demo passwords of 9 demo users").doesNotContain("demo-irene")
+                    .contains("Disabled the demo passwords of 10 demo users").doesNotContain("demo-irene")
                     .doesNotContain(STRONG);
         } finally {
             stop(production);

@@ -3,6 +3,7 @@ package org.opengrievance.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opengrievance.support.TestUsers.Role.ADMIN;
 import static org.opengrievance.support.TestUsers.Role.AUDITOR;
+import static org.opengrievance.support.TestUsers.Role.CASE_MANAGER;
 import static org.opengrievance.support.TestUsers.Role.DIRECTOR;
 import static org.opengrievance.support.TestUsers.Role.INTAKE;
 import static org.opengrievance.support.TestUsers.Role.MEDICAL_INVESTIGATOR;
@@ -107,7 +108,7 @@ class RoleMatrixTests {
     void eachRoleSignsInToItsWebappsOnly() {
         Map<String, Set<Role>> allowed = Map.of(
                 "tasklist", EnumSet.of(INTAKE, PATIENT_RELATIONS, DIRECTOR, NURSING_INVESTIGATOR, MEDICAL_INVESTIGATOR, ADMIN,
-                        Role.APPEALS),
+                        Role.APPEALS, CASE_MANAGER),
                 "cockpit", EnumSet.of(DIRECTOR, AUDITOR, ADMIN),
                 "admin", EnumSet.of(ADMIN));
         for (Map.Entry<String, Set<Role>> app : allowed.entrySet()) {

@@ -35,6 +35,7 @@ public class TestUsers {
         PATIENT_RELATIONS("secrelations", "patient-relations"),
         DIRECTOR("secdirector", "pr-director"),
         AUDITOR("secauditor", "auditor"),
+        CASE_MANAGER("seccasemgr", "case-management"),
         NURSING_INVESTIGATOR("secnurse", "investigators-nursing"),
         MEDICAL_INVESTIGATOR("secmedic", "investigators-medical-staff"),
         ADMIN("secadmin", "camunda-admin"),
