@@ -38,6 +38,7 @@ final class ApiOperations {
             Map.entry("POST /api/grievances", new Doc("logGrievance", "Log a complaint: a new case, classified, with its deadline")),
             Map.entry("GET " + CASE, new Doc("readCase", "Read a case: classification, deadlines per regime, open tasks")),
             Map.entry("GET " + CASE + "/timeline", new Doc("readTimeline", "Read a case's regulatory timeline: every step in order, with instants and actors")),
+            Map.entry("GET " + CASE + "/possible-duplicates", new Doc("readPossibleDuplicates", "Read the open cases intake was shown as possible duplicates of a contact, and the decision (E7)")),
             Map.entry("POST " + CASE + "/withdrawal", new Doc("withdraw", "Record that the patient withdrew the grievance")),
             Map.entry("POST " + CASE + "/conversion", new Doc("convertToGrievance", "Convert a closed complaint or non-grievance into a grievance: a new linked case whose clocks count from the first receipt (E2(b))")),
             Map.entry("POST " + CASE + "/reclassification", new Doc("reclassifyCase", "Reclassify an open case onto another track: a new linked case from the first receipt; this case closes as RECLASSIFIED (E5)")),

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.opengrievance.duplicates.DuplicateVariables;
 import org.opengrievance.grievance.Actors;
 import org.opengrievance.grievance.CaseKey;
 import org.opengrievance.grievance.GrievanceCaseRepository;
@@ -36,6 +37,8 @@ class CloseCaseDelegate implements JavaDelegate {
             case "NOT_A_GRIEVANCE" -> "Routed to " + execution.getVariable(GrievanceProcess.ROUTE);
             case "HANDED_OFF" -> "Handed off to the appeals team, reference "
                     + execution.getVariable(GrievanceProcess.HAND_OFF_REFERENCE);
+            case DuplicateVariables.DUPLICATE_ATTACHED -> "Attached to the open case "
+                    + execution.getVariable(DuplicateVariables.ATTACH_TO_CASE) + " as a new issue";
             case "WITHDRAWN" -> firstText(execution, GrievanceProcess.WITHDRAWAL_NOTE, GrievanceProcess.CLOSURE_EFFORTS_NOTE);
             default -> (String) execution.getVariable(GrievanceProcess.CLOSURE_EFFORTS_NOTE);
         };

@@ -42,6 +42,9 @@ public final class AllowedBeans {
             Map.entry("recordOralNotification", Set.of()),
             Map.entry("changeCase", Set.of()),
             Map.entry("closeReclassifiedCase", Set.of()),
+            Map.entry("findPossibleDuplicates", Set.of()),
+            Map.entry("checkDuplicateDecision", Set.of()),
+            Map.entry("attachToOpenCase", Set.of()),
             Map.entry("caseClocks", Set.of("regimesOf")),
             Map.entry("resolutionLetters", Set.of("ids")),
             Map.entry("dischargeAppeal", Set.of("dueAt")));

@@ -29,7 +29,8 @@ public final class ContractIds {
                     "recordWithdrawnClosure", "stopClocksNotGrievance", "closeNonGrievance", "openHandOff",
                     "sendProcedureNotice", "handOffToAppeals", "closeHandOff", "closeInquiry",
                     "reclassification", "stopClocksOnReclassification", "continueAbuseReviewAfterReclassification",
-                    "recordReclassifiedClosure", "informDischargeAppealRight"),
+                    "recordReclassifiedClosure", "informDischargeAppealRight", "findPossibleDuplicates",
+                    "checkPossibleDuplicates", "attachToOpenCase", "stopClocksOnAttach", "closeAttachedContact"),
                     Set.of("GrievanceWithdrawn", "CaseReclassified")),
             new ProcessContract("investigation", "investigation.bpmn", Set.of(
                     "routeToDepartment", "gatherFindings", "codeIssue"),
@@ -64,7 +65,7 @@ public final class ContractIds {
             "grievance-intake", "confirm-classification", "acknowledge-receipt", "gather-findings", "code-issue",
             "draft-response", "approve-response", "close-grievance", "abuse-review", "interim-notice",
             "extension-notice", "deadline-review", "print-letter", "unsent-letter", "hand-off-to-appeals",
-            "case-change", "discharge-appeal-rights");
+            "case-change", "discharge-appeal-rights", "check-duplicates");
 
     private ContractIds() {
     }

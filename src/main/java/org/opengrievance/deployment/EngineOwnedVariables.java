@@ -31,6 +31,8 @@ public final class EngineOwnedVariables {
             // letters
             "letterId", "resolutionLetterId", "resolutionLetterIds", "letterKind", "letterKindLabel",
             "letterDueAt", "deliveryChannel", "notificationKind", "letterNotSentReason",
+            // the duplicate check (findPossibleDuplicates): whether there are candidates, and what the form lists
+            "possibleDuplicates", "possibleDuplicatesText", "duplicateCandidateOptions",
             // the words for codes, set on each task as it is created (tasks.Labels)
             "suggestedClassificationLabel", "preferredLanguageLabel", "regimeLabel", "departmentLabel",
             "hcatCategoryLabel", "classificationLabel",

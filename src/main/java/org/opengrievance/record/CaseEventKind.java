@@ -33,5 +33,11 @@ public enum CaseEventKind {
     /** a new case arose from this one (converted, reclassified or split off): the new case, its track */
     LINKED_TO,
     /** this case arose from another (converted, reclassified or split off): that case, and whether it is at risk */
-    LINKED_FROM
+    LINKED_FROM,
+    /** intake confirmed a contact is a new case, not one of the open cases listed as possible duplicates (E7) */
+    CONFIRMED_NEW,
+    /** intake attached this contact to an open case, as that case's next issue line (E7) */
+    ATTACHED_TO_CASE,
+    /** a contact of the same patient was attached to this case as a new issue line (E7) */
+    CONTACT_ATTACHED
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.opengrievance.duplicates.DuplicateVariables;
 import org.opengrievance.grievance.Actors;
 import org.opengrievance.grievance.GrievanceProcess;
 import org.opengrievance.grievance.InvestigationProcess;
@@ -33,7 +34,8 @@ class ProcessTrail {
     static final Set<String> CLOSING = Set.of(GrievanceProcess.CLOSE_COMPLAINT, GrievanceProcess.RECORD_CLOSURE,
             GrievanceProcess.RECORD_WITHDRAWN_CLOSURE,
             GrievanceProcess.RECORD_RECLASSIFIED_CLOSURE, GrievanceProcess.CLOSE_NON_GRIEVANCE,
-            GrievanceProcess.CLOSE_HAND_OFF, GrievanceProcess.CLOSE_INQUIRY);
+            GrievanceProcess.CLOSE_HAND_OFF, GrievanceProcess.CLOSE_INQUIRY,
+            DuplicateVariables.CLOSE_ATTACHED_CONTACT);
     static final String RESOLVED_AT_POINT_OF_CARE = "RESOLVED_AT_POINT_OF_CARE";
 
     private final CaseEvents events;

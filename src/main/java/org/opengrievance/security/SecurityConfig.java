@@ -63,6 +63,8 @@ class SecurityConfig {
     /** Any other method on the project's API, unless a rule below says otherwise. */
     static final String[] CHANGERS = {PATIENT_RELATIONS, PR_DIRECTOR};
     static final String[] INTAKERS = {INTAKE, PATIENT_RELATIONS, PR_DIRECTOR};
+    /** Who reads a contact's possible duplicates (docs/guide-intake.md). */
+    static final String[] DUPLICATE_CHECKERS = {INTAKE, PATIENT_RELATIONS};
     /** The auditor's views and exports (Cockpit's Grievances view, timelines, universes, the PHI access log). */
     static final String[] AUDIT_READERS = {AUDITOR, PR_DIRECTOR};
 
@@ -154,6 +156,9 @@ class SecurityConfig {
                         .requestMatchers(path(HttpMethod.GET, "/actuator/prometheus")).hasAnyAuthority(MONITORING, ADMIN)
                         .requestMatchers(path(HttpMethod.POST, "/api/grievances")).hasAnyAuthority(INTAKERS)
                         .requestMatchers(path(HttpMethod.GET, "/api/grievances/*")).hasAnyAuthority(READERS)
+                        // E7: intake's duplicate check (excerpts of other open cases), for intake and patient relations
+                        .requestMatchers(path(HttpMethod.GET, "/api/grievances/*/possible-duplicates"))
+                        .hasAnyAuthority(DUPLICATE_CHECKERS)
                         .requestMatchers(path(HttpMethod.POST, "/api/grievances/*/withdrawal")).hasAnyAuthority(CHANGERS)
                         // a new linked case from this one (relink): as the intake of a case, intake may do it too
                         .requestMatchers(path(HttpMethod.POST, "/api/grievances/*/conversion"),

@@ -36,8 +36,8 @@ final class FilterCatalogue {
         return List.of(
                 new FilterSpec("My tasks", 10, "Tasks assigned to me", everyone,
                         t -> t.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
-                new FilterSpec("To confirm", 20, "Classifications to confirm or override", List.of(INTAKE),
-                        t -> keys(t, "confirmClassification")),
+                new FilterSpec("To confirm", 20, "Possible duplicates to check, classifications to confirm or override",
+                        List.of(INTAKE), t -> keys(t, "checkPossibleDuplicates", "confirmClassification")),
                 new FilterSpec("My department", 21, "Findings and coding for my investigation department",
                         INVESTIGATORS,
                         t -> t.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")

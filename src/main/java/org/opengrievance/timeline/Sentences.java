@@ -48,6 +48,12 @@ final class Sentences {
                     + " from " + str(d, "case") + " (" + str(d, "link") + "); its clocks count from that case's"
                     + " first receipt" + (Boolean.TRUE.equals(d.get("atRisk"))
                     ? ", and less than their full length remained: at risk (E2)." : ".");
+            case "CONFIRMED_NEW" -> subject(who) + " confirmed the complaint is a new case, not one of the open cases"
+                    + " listed as possible duplicates (" + list(d.get("candidates")) + ").";
+            case "ATTACHED_TO_CASE" -> subject(who) + " attached the complaint to the open case " + str(d, "openCase")
+                    + " as its issue " + str(d, "issueLine") + ".";
+            case "CONTACT_ATTACHED" -> subject(who) + " attached a new contact of the patient (" + str(d, "contact")
+                    + ") to this case as issue " + str(d, "issueLine") + ".";
             case "CLOCK_OPENED" -> "The " + regime + " clock opened"
                     + (d.get("dueAt") == null ? "" : ": the response is due " + str(d, "dueAt")) + ".";
             case "CLOCK_TIMERS_SET" -> "The " + regime + " clock's timers were set for the deadline "

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opengrievance.grievance.GrievanceCaseRepository;
 import org.opengrievance.support.GrievanceAppTest;
+import org.opengrievance.support.Patients;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -52,9 +53,9 @@ class ClockApiTests {
 
     static String intake(String regimes, String extra) {
         return """
-                {"channel":"LETTER","receivedAt":"2026-12-04T16:30:00-06:00","patientName":"Pat Testpatient",
+                {"channel":"LETTER","receivedAt":"2026-12-04T16:30:00-06:00","patientName":"%s",
                  "complaintText":"My claim was handled badly.","serviceArea":"BILLING","regimes":%s%s}
-                """.formatted(regimes, extra);
+                """.formatted(Patients.unique(), regimes, extra);
     }
 
     JsonNode clock(JsonNode view, String regime) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opengrievance.grievance.GrievanceCaseRepository;
 import org.opengrievance.support.GrievanceAppTest;
+import org.opengrievance.support.Patients;
 import org.opengrievance.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -66,10 +67,10 @@ class GrievanceApiTests {
 
     static String valid() {
         return """
-                {"channel":"EMAIL","receivedAt":"2026-12-04T16:30:00-06:00","patientName":"Pat Testpatient",
+                {"channel":"EMAIL","receivedAt":"2026-12-04T16:30:00-06:00","patientName":"%s",
                  "complaintText":"The meals arrived cold three days running.","serviceArea":"DIETARY",
                  "responseRequested":false,"preferredLanguage":"en"}
-                """;
+                """.formatted(Patients.unique());
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.opengrievance.support.CaseSteps;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
 import org.opengrievance.support.MutableClock;
+import org.opengrievance.support.Patients;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -151,7 +152,7 @@ class ClockProcessTests {
 
     @Test
     void enrolleeExtensionMovesThePlanTimersAndNoStaleTimerRemains() {
-        IntakeRequest ma = new IntakeRequest(Channel.PHONE, Intakes.RECEIVED, "Pat Testpatient", "Rude representative.",
+        IntakeRequest ma = new IntakeRequest(Channel.PHONE, Intakes.RECEIVED, Patients.unique(), "Rude representative.",
                 ServiceArea.OTHER, false, null, false, false, false, false, true, "en",
                 List.of(Regime.MEDICARE_ADVANTAGE), null, null, null, null);
         ProcessInstance pi = openGrievance(ma);
@@ -293,7 +294,7 @@ class ClockProcessTests {
 
     @Test
     void recomputeNeverRemindsNorEscalatesTwiceForTheSameInstant() {
-        IntakeRequest ma = new IntakeRequest(Channel.PHONE, Intakes.RECEIVED, "Pat Testpatient", "Rude representative.",
+        IntakeRequest ma = new IntakeRequest(Channel.PHONE, Intakes.RECEIVED, Patients.unique(), "Rude representative.",
                 ServiceArea.OTHER, false, null, false, false, false, false, true, "en",
                 List.of(Regime.MEDICARE_ADVANTAGE), null, null, null, null);
         ProcessInstance pi = openGrievance(ma);

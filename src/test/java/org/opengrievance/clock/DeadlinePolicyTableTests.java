@@ -18,6 +18,7 @@ import org.opengrievance.intake.ServiceArea;
 import org.opengrievance.regime.Regime;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
+import org.opengrievance.support.Patients;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The clock lengths are the director's decision table, not constants: a new table version changes the clock. */
@@ -30,7 +31,7 @@ class DeadlinePolicyTableTests {
     @Autowired CaseClocks clocks;
 
     IntakeRequest maGrievance() {
-        return new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, "Pat Testpatient", "Slow answers.", ServiceArea.OTHER,
+        return new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, Patients.unique(), "Slow answers.", ServiceArea.OTHER,
                 false, null, false, false, false, false, true, "en", List.of(Regime.MEDICARE_ADVANTAGE), null, null,
                 null, null);
     }

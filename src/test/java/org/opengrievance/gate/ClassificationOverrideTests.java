@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.opengrievance.support.GrievanceAppTest;
+import org.opengrievance.support.Patients;
 import org.opengrievance.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -129,7 +130,7 @@ class ClassificationOverrideTests {
 
     private static String logCase(GateHttp http, String facts) {
         GateHttp.Answer created = http.post(INTAKE, "/api/grievances", "{" + facts + ",\"receivedAt\":"
-                + "\"2026-12-04T16:30:00-06:00\",\"patientName\":\"Pat Testpatient\",\"complaintText\":"
+                + "\"2026-12-04T16:30:00-06:00\",\"patientName\":\"" + Patients.unique() + "\",\"complaintText\":"
                 + "\"The room was too noisy at night.\",\"serviceArea\":\"NURSING\",\"resolvedAtPointOfCare\":false,"
                 + "\"preferredLanguage\":\"en\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.opengrievance.letter.LetterService;
 import org.opengrievance.support.GrievanceAppTest;
+import org.opengrievance.support.Patients;
 import org.opengrievance.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -245,8 +246,10 @@ class ClassificationRoutesTests {
                 + "\"requestedAction\":\"" + action + "\",\"complaintText\":\"" + text + "\"";
     }
 
+    /** Logs the contact for a patient of its own, so that no other open case makes it a possible duplicate (E7). */
     private static String log(GateHttp http, String fields) {
-        GateHttp.Answer created = http.post(INTAKE, "/api/grievances", "{" + fields + "}");
+        GateHttp.Answer created = http.post(INTAKE, "/api/grievances",
+                "{" + fields.replace("\"Pat Testpatient\"", "\"" + Patients.unique() + "\"") + "}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("caseNumber").asText();
     }

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opengrievance.support.GrievanceAppTest;
+import org.opengrievance.support.Patients;
 import org.opengrievance.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -47,7 +48,7 @@ class ClockAndReviewTaskFormTests {
 
     String logCase(String extra) {
         GateHttp.Answer created = http.post(INTAKE, "/api/grievances", "{\"channel\":\"PHONE\",\"receivedAt\":"
-                + "\"2026-12-09T16:30:00-06:00\",\"patientName\":\"Pat Testpatient\",\"complaintText\":"
+                + "\"2026-12-09T16:30:00-06:00\",\"patientName\":\"" + Patients.unique() + "\",\"complaintText\":"
                 + "\"An aide pushed my father.\",\"serviceArea\":\"NURSING\",\"responseRequested\":true," + extra + "}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().path("caseNumber").asText();

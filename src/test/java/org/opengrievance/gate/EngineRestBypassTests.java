@@ -24,8 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opengrievance.grievance.GrievanceCaseRepository;
 import org.opengrievance.support.GrievanceAppTest;
-import org.opengrievance.support.TestUsers;
+import org.opengrievance.support.Patients;
 import org.opengrievance.support.TestUsers.Role;
+import org.opengrievance.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 
@@ -236,7 +237,7 @@ class EngineRestBypassTests {
         long before = cases.count();
         refused(INTAKE, HttpMethod.POST, "/engine-rest/process-definition/key/grievance/start", GateHttp.json(Map.of(
                 "variables", Map.of("channel", Map.of("value", "LETTER"), "receivedAt",
-                        Map.of("value", "2026-12-09T10:00:00-06:00"), "patientName", Map.of("value", "Pat Testpatient"),
+                        Map.of("value", "2026-12-09T10:00:00-06:00"), "patientName", Map.of("value", Patients.unique()),
                         "complaintText", Map.of("value", "Rude porter."), "serviceArea", Map.of("value", "NURSING"),
                         "preferredLanguage", Map.of("value", "en"), "initiator", Map.of("value", "diana")))), 400);
         refused(INTAKE, HttpMethod.POST, "/engine-rest/process-definition/key/grievance/start", GateHttp.json(Map.of(
@@ -247,7 +248,7 @@ class EngineRestBypassTests {
 
         GateHttp.Answer started = http.post(INTAKE, "/engine-rest/process-definition/key/grievance/submit-form",
                 GateHttp.json(Map.of("variables", Map.of("channel", Map.of("value", "LETTER"), "receivedAt",
-                        Map.of("value", "2026-12-09T10:00:00-06:00"), "patientName", Map.of("value", "Pat Testpatient"),
+                        Map.of("value", "2026-12-09T10:00:00-06:00"), "patientName", Map.of("value", Patients.unique()),
                         "complaintText", Map.of("value", "Rude porter."), "serviceArea", Map.of("value", "NURSING"),
                         "preferredLanguage", Map.of("value", "en")))));
         assertThat(started.status()).as(started.body()).isEqualTo(200);
@@ -260,7 +261,7 @@ class EngineRestBypassTests {
         String email = "Zq-START-EMAIL@example.org";
         GateHttp.Answer started = http.post(INTAKE, "/engine-rest/process-definition/key/grievance/submit-form",
                 GateHttp.json(Map.of("variables", Map.of("channel", Map.of("value", "EMAIL"), "receivedAt",
-                        Map.of("value", "2026-12-09T10:00:00-06:00"), "patientName", Map.of("value", "Pat Testpatient"),
+                        Map.of("value", "2026-12-09T10:00:00-06:00"), "patientName", Map.of("value", Patients.unique()),
                         "complaintText", Map.of("value", "Nobody answered the bell."), "serviceArea",
                         Map.of("value", "NURSING"), "preferredLanguage", Map.of("value", "en"),
                         "patientEmail", Map.of("value", email), "memberId", Map.of("value", "ZqSTARTMEMBER"),

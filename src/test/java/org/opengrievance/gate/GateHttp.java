@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.opengrievance.support.Patients;
 import org.opengrievance.support.TestUsers;
 import org.opengrievance.support.TestUsers.Role;
 import org.springframework.http.HttpHeaders;
@@ -58,10 +59,15 @@ final class GateHttp {
         return call(role, HttpMethod.GET, path, null);
     }
 
-    /** Logs a written grievance through the API as intake staff; returns its case number. */
+    /** Logs a written grievance through the API as intake staff, for a patient of its own; returns its case number. */
     String logCase(String serviceArea) {
+        return logCase(serviceArea, Patients.unique());
+    }
+
+    /** The same for this patient: a second one while the first is open meets intake's duplicate check. */
+    String logCase(String serviceArea, String patient) {
         Answer created = post(Role.INTAKE, "/api/grievances", "{\"channel\":\"LETTER\",\"receivedAt\":"
-                + "\"2026-12-04T16:30:00-06:00\",\"patientName\":\"Pat Testpatient\",\"complaintText\":"
+                + "\"2026-12-04T16:30:00-06:00\",\"patientName\":\"" + patient + "\",\"complaintText\":"
                 + "\"The call bell went unanswered for forty minutes.\",\"serviceArea\":\"" + serviceArea + "\","
                 + "\"responseRequested\":false,\"preferredLanguage\":\"en\"}");
         if (created.status() != 201) {

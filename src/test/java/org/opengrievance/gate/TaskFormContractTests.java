@@ -77,6 +77,18 @@ class TaskFormContractTests {
     }
 
     @Test
+    void theDuplicateCheckAcceptsExactlyItsForm() {
+        String patient = org.opengrievance.support.Patients.unique();
+        http.logCase("NURSING", patient);
+        String contact = http.logCase("NURSING", patient);
+
+        probe.work(contact, "checkPossibleDuplicates", INTAKE, Map.of("duplicateDecision", "NEW"), "duplicateDecision",
+                "duplicateDecision", null);
+
+        assertThat(probe.task(contact, "confirmClassification")).as("confirmed new: classification follows").isNotNull();
+    }
+
+    @Test
     void aDateAPersonEntersIsNeitherInTheFutureNorLongAgo() {
         String caseNumber = http.logCase("NURSING");
         probe.complete(caseNumber, "confirmClassification", INTAKE, Map.of("classification", "GRIEVANCE"));

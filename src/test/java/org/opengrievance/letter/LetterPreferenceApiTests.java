@@ -17,6 +17,7 @@ import org.opengrievance.intake.ServiceArea;
 import org.opengrievance.notice.NoticeContents;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
+import org.opengrievance.support.Patients;
 import org.opengrievance.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -50,7 +51,7 @@ class LetterPreferenceApiTests {
     }
 
     String caseIn(String language) {
-        return intake.register(new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, "Pat Testpatient",
+        return intake.register(new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, Patients.unique(),
                 "The meals arrived cold three days running.", ServiceArea.DIETARY, false, null, false, false, false,
                 false, false, language)).caseNumber();
     }

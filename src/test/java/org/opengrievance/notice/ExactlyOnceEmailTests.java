@@ -37,6 +37,7 @@ import org.opengrievance.regime.Regime;
 import org.opengrievance.support.CaseSteps;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
+import org.opengrievance.support.Patients;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -70,9 +71,9 @@ class ExactlyOnceEmailTests {
 
     /** A case of the hospital and an MA plan, approved, its resolution letters waiting to be emailed. */
     ProcessInstance approvedForEmail(List<Regime> regimes) {
-        GrievanceCase c = intake.register(new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, "Pat Testpatient",
+        GrievanceCase c = intake.register(new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, Patients.unique(),
                 "Cold meals.", ServiceArea.DIETARY, false, null, false, false, false, false, true, "en", regimes,
-                null, null, null, null, false, false, "pat.testpatient@example.org", "1 Main Street", "MBR-1"));
+                null, null, null, null, false, false, "pat.testpatient@example.org", "1 Main Street", Patients.memberId()));
         ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceId(c.processInstanceId()).singleResult();
         complete(task("confirmClassification", pi), withVariables("classification", "GRIEVANCE"));

@@ -39,6 +39,7 @@ import org.opengrievance.letter.LetterSummary;
 import org.opengrievance.support.CaseSteps;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
+import org.opengrievance.support.Patients;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -70,7 +71,7 @@ class LetterDeliveryTests {
     }
 
     ProcessInstance grievance(String email) {
-        IntakeRequest r = new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, "Pat Testpatient",
+        IntakeRequest r = new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, Patients.unique(),
                 "The meals arrived cold. <script>alert(1)</script> <b>bold</b>", ServiceArea.DIETARY, false, null,
                 false, false, false, false, true, "en", null, null, null, null, null, true, false, email,
                 "1 Main Street\nSpringfield", null);
@@ -273,11 +274,11 @@ class LetterDeliveryTests {
 
     @Test
     void hospitalAndPlanEachSendTheirOwnResolutionLetterBeforeTheCaseCloses() throws Exception {
-        IntakeRequest r = new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, "Pat Testpatient", "Cold meals.",
+        IntakeRequest r = new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, Patients.unique(), "Cold meals.",
                 ServiceArea.DIETARY, false, null, false, false, false, false, true, "en",
                 java.util.List.of(org.opengrievance.regime.Regime.HOSPITAL_COP,
                         org.opengrievance.regime.Regime.MEDICARE_ADVANTAGE),
-                null, null, null, null, true, false, null, "1 Main Street", "MBR-1");
+                null, null, null, null, true, false, null, "1 Main Street", Patients.memberId());
         GrievanceCase c = intake.register(r);
         ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceId(c.processInstanceId()).singleResult();

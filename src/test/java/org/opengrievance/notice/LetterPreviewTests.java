@@ -19,6 +19,7 @@ import org.opengrievance.letter.PdfText;
 import org.opengrievance.regime.Regime;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
+import org.opengrievance.support.Patients;
 import org.opengrievance.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -47,7 +48,7 @@ class LetterPreviewTests {
     }
 
     String planCase(Regime... regimes) {
-        IntakeRequest r = new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, "Pat Testpatient",
+        IntakeRequest r = new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, Patients.unique(),
                 "The meals arrived cold three days running.", ServiceArea.DIETARY, false, null, false, false, false,
                 false, true, "en", List.of(regimes), null, null, null, null);
         return intake.register(r).caseNumber();

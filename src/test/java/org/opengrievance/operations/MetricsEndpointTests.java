@@ -31,8 +31,9 @@ import org.opengrievance.support.CaseSteps;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
 import org.opengrievance.support.MutableClock;
-import org.opengrievance.support.TestUsers;
+import org.opengrievance.support.Patients;
 import org.opengrievance.support.TestUsers.Role;
+import org.opengrievance.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -92,9 +93,9 @@ class MetricsEndpointTests {
 
     String logCase(String receivedAt) {
         String body = """
-                {"channel":"LETTER","receivedAt":"%s","patientName":"Pat Testpatient",
+                {"channel":"LETTER","receivedAt":"%s","patientName":"%s",
                  "complaintText":"The meals arrived cold three days running.","serviceArea":"NURSING",
-                 "regimes":["HOSPITAL_COP"]}""".formatted(receivedAt);
+                 "regimes":["HOSPITAL_COP"]}""".formatted(receivedAt, Patients.unique());
         Answer created = users.as(Role.PATIENT_RELATIONS).post().uri("/api/grievances")
                 .contentType(MediaType.APPLICATION_JSON).body(body)
                 .exchange((req, res) -> new Answer(res.getStatusCode().value(),

@@ -31,6 +31,7 @@ import org.opengrievance.intake.ServiceArea;
 import org.opengrievance.support.CaseSteps;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
+import org.opengrievance.support.Patients;
 import org.opengrievance.support.TestUsers;
 import org.opengrievance.support.TestUsers.Role;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,7 +116,8 @@ class CaseBoundaryTests {
 
     @Test
     void onlyTheInvestigationsFindingsAndCodingReturnToTheGrievance() {
-        ProcessInstance pi = start(Intakes.abuseAllegation());
+        IntakeRequest intake = Intakes.abuseAllegation();
+        ProcessInstance pi = start(intake);
         complete(task("confirmClassification", pi), withVariables("classification", "GRIEVANCE"));
         CaseSteps.acknowledgeOrally(pi);
         Date due = (Date) engine.getRuntimeService().getVariable(pi.getId(), "responseDueAt");
@@ -140,7 +142,7 @@ class CaseBoundaryTests {
         complete(task("codeIssue", investigation), coding);
 
         Map<String, Object> after = engine.getRuntimeService().getVariables(pi.getId());
-        assertThat(after).containsEntry("patientName", "Pat Testpatient")
+        assertThat(after).containsEntry("patientName", intake.patientName())
                 .containsEntry("complaintText", "An aide slapped my mother at night.")
                 .containsEntry("responseDueAt", due).containsEntry("abuseOrNeglect", true)
                 .containsEntry("classification", "GRIEVANCE").doesNotContainKey("closureReason");
@@ -181,7 +183,7 @@ class CaseBoundaryTests {
     @Test
     void theCaseCreatorIsTheSignedInUserNotASubmittedInitiator() {
         Map<String, Object> start = new HashMap<>(Map.of("channel", "LETTER",
-                "receivedAt", Intakes.RECEIVED.toString(), "patientName", "Pat Testpatient",
+                "receivedAt", Intakes.RECEIVED.toString(), "patientName", Patients.unique(),
                 "complaintText", "The meals arrived cold.", "serviceArea", "DIETARY"));
         start.put("initiator", Role.DIRECTOR.userId());
         identity.setAuthentication(Role.INTAKE.userId(), Role.INTAKE.groups());

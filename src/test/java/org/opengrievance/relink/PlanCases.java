@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.opengrievance.support.Patients;
 import org.opengrievance.support.TestUsers.Role;
 
 /**
@@ -32,9 +33,9 @@ final class PlanCases {
     String call(String requestedAction, String complaintText, boolean abuseOrNeglect) {
         return http.logCase("""
                 {"channel":"PHONE","receivedAt":"%s","patientName":"Pat Testpatient","complaintText":"%s",
-                 "serviceArea":"OTHER","preferredLanguage":"en","regimes":["MEDICARE_ADVANTAGE"],"memberId":"M-1001",
+                 "serviceArea":"OTHER","preferredLanguage":"en","regimes":["MEDICARE_ADVANTAGE"],"memberId":"%s",
                  "patientAddress":"1 Main St, Springfield, IL 62701","requestedAction":"%s","abuseOrNeglect":%s}"""
-                .formatted(CALL, complaintText, requestedAction, abuseOrNeglect));
+                .formatted(CALL, complaintText, Patients.memberId(), requestedAction, abuseOrNeglect));
     }
 
     /** The person the task is assigned to (or intake) confirms the suggested classification. */

@@ -17,8 +17,9 @@ import org.opengrievance.grievance.GrievanceCaseRepository;
 import org.opengrievance.grievance.PatientContact;
 import org.opengrievance.security.SecurityTestSupport.Answer;
 import org.opengrievance.support.GrievanceAppTest;
-import org.opengrievance.support.TestUsers;
+import org.opengrievance.support.Patients;
 import org.opengrievance.support.TestUsers.Role;
+import org.opengrievance.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -64,7 +65,7 @@ class HistoryPhiScanTests {
         users.ensureCreated();
         SecurityTestSupport http = new SecurityTestSupport(users);
         Map<String, Object> body = new HashMap<>(Map.of("channel", "LETTER", "receivedAt", "2026-12-04T16:30:00-06:00",
-                "patientName", "Pat Testpatient", "complaintText", COMPLAINT,
+                "patientName", Patients.unique(), "complaintText", COMPLAINT,
                 "serviceArea", "NURSING", "responseRequested", true, "preferredLanguage", "en"));
         body.putAll(Map.of("patientEmail", EMAIL, "patientAddress", ADDRESS, "memberId", MEMBER_ID,
                 "medicareBeneficiary", true, "qualityOfCare", true));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.opengrievance.support.Patients;
 import org.opengrievance.support.TestUsers;
 import org.opengrievance.support.TestUsers.Role;
 import org.springframework.http.HttpHeaders;
@@ -67,7 +68,7 @@ final class SecurityTestSupport {
     /** Logs a grievance through the API as intake staff; returns its case number. */
     String logCase(String serviceArea) {
         Answer created = post(Role.INTAKE, "/api/grievances",
-                intake(serviceArea, "Pat Testpatient", "The call bell went unanswered for forty minutes."));
+                intake(serviceArea, Patients.unique(), "The call bell went unanswered for forty minutes."));
         if (created.status() != 201) {
             throw new IllegalStateException("intake answered " + created.status() + ": " + created.body());
         }

@@ -17,18 +17,18 @@ public final class Intakes {
     }
 
     public static IntakeRequest written(Channel channel, ServiceArea area) {
-        return new IntakeRequest(channel, RECEIVED, "Pat Testpatient", "The meals arrived cold three days running.",
+        return new IntakeRequest(channel, RECEIVED, Patients.unique(), "The meals arrived cold three days running.",
                 area, false, null, false, false, false, false, false, "en");
     }
 
     public static IntakeRequest verbalResolved() {
-        return new IntakeRequest(Channel.IN_PERSON, RECEIVED, "Pat Testpatient", "Room too noisy at night.",
+        return new IntakeRequest(Channel.IN_PERSON, RECEIVED, Patients.unique(), "Room too noisy at night.",
                 ServiceArea.NURSING, true, "Moved to a quieter room; patient satisfied.", false, false, false, false,
                 false, "en");
     }
 
     public static IntakeRequest abuseAllegation() {
-        return new IntakeRequest(Channel.PHONE, RECEIVED, "Pat Testpatient", "An aide slapped my mother at night.",
+        return new IntakeRequest(Channel.PHONE, RECEIVED, Patients.unique(), "An aide slapped my mother at night.",
                 ServiceArea.NURSING, false, null, false, true, false, false, false, "en");
     }
 }

@@ -16,6 +16,9 @@ import org.opengrievance.support.TestUsers.Role;
  */
 public final class StaffSteps {
 
+    static final String CONFIRM_CLASSIFICATION = "confirmClassification";
+    static final String CHECK_DUPLICATES = "checkPossibleDuplicates";
+
     private final TaskService tasks;
     private final FormService forms;
     private final IdentityService identity;
@@ -45,8 +48,17 @@ public final class StaffSteps {
         work(caseNumber, "closeGrievance", Role.PATIENT_RELATIONS, Map.of("closureReason", "RESOLVED"));
     }
 
-    /** The open task of the case with this key, claimed (unless it is the person's already) and submitted. */
+    /**
+     * The open task of the case with this key, claimed (unless it is the person's already) and submitted. A case
+     * that met intake's duplicate check (E7: the test logged the same patient's similar complaint while another was
+     * open) is first confirmed new by intake, as a person would before classifying it.
+     */
     public void work(String caseNumber, String taskKey, Role role, Map<String, Object> values) {
+        if (CONFIRM_CLASSIFICATION.equals(taskKey)
+                && tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(CHECK_DUPLICATES)
+                        .count() == 1) {
+            work(caseNumber, CHECK_DUPLICATES, Role.INTAKE, Map.of("duplicateDecision", "NEW"));
+        }
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey)
                 .singleResult();
         if (task == null) {

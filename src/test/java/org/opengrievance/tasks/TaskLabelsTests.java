@@ -15,8 +15,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.opengrievance.support.GrievanceAppTest;
-import org.opengrievance.support.TestUsers;
+import org.opengrievance.support.Patients;
 import org.opengrievance.support.TestUsers.Role;
+import org.opengrievance.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -55,7 +56,7 @@ class TaskLabelsTests {
     void aTaskCarriesTheWordsForItsCodes() {
         String created = users.as(Role.INTAKE).post().uri("/api/grievances")
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .body("{\"channel\":\"LETTER\",\"receivedAt\":\"2026-12-09T10:00:00-06:00\",\"patientName\":\"Pat Testpatient\","
+                .body("{\"channel\":\"LETTER\",\"receivedAt\":\"2026-12-09T10:00:00-06:00\",\"patientName\":\"" + Patients.unique() + "\","
                         + "\"complaintText\":\"The call bell went unanswered.\",\"serviceArea\":\"NURSING\","
                         + "\"preferredLanguage\":\"es\"}")
                 .retrieve().body(String.class);

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.MutableClock;
+import org.opengrievance.support.Patients;
 import org.opengrievance.support.TestUsers;
 import org.opengrievance.support.TestUsers.Role;
 import org.springframework.http.HttpHeaders;
@@ -94,10 +95,10 @@ public final class CaseDriver {
     /** Logs a complaint through the API as intake staff; {@code extra} adds fields (regimes, expedite...). */
     public String logCase(String channel, String receivedAt, String serviceArea, String extra) {
         Answer created = post(Role.INTAKE, "/api/grievances", """
-                {"channel":"%s","receivedAt":"%s","patientName":"Pat Testpatient",
+                {"channel":"%s","receivedAt":"%s","patientName":"%s",
                  "complaintText":"The meals arrived cold three days running.","serviceArea":"%s",
                  "responseRequested":false,"preferredLanguage":"en"%s}
-                """.formatted(channel, receivedAt, serviceArea, extra));
+                """.formatted(channel, receivedAt, Patients.unique(), serviceArea, extra));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("caseNumber").asText();
     }
