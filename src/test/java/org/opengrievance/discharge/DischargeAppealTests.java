@@ -20,6 +20,7 @@ import org.opengrievance.intake.Channel;
 import org.opengrievance.intake.IntakeRequest;
 import org.opengrievance.intake.IntakeService;
 import org.opengrievance.intake.ServiceArea;
+import org.opengrievance.support.Patients;
 import org.opengrievance.support.CaseSteps;
 import org.opengrievance.support.GrievanceAppTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +48,7 @@ class DischargeAppealTests {
     }
 
     ProcessInstance grievance(String receivedAt, boolean prematureDischarge) {
-        IntakeRequest r = new IntakeRequest(Channel.PHONE, OffsetDateTime.parse(receivedAt), "Pat Testpatient",
+        IntakeRequest r = new IntakeRequest(Channel.PHONE, OffsetDateTime.parse(receivedAt), Patients.unique(),
                 "They want me to go home today but I still cannot walk to the bathroom.", ServiceArea.PHYSICIAN, false,
                 null, true, false, false, false, true, "en", null, null, null, null, null, false, prematureDischarge,
                 null, null, null);

@@ -24,6 +24,7 @@ import org.opengrievance.intake.Representative;
 import org.opengrievance.intake.RepresentativeAuthority;
 import org.opengrievance.intake.ServiceArea;
 import org.opengrievance.support.GrievanceAppTest;
+import org.opengrievance.support.Patients;
 import org.opengrievance.support.MutableClock;
 import org.opengrievance.support.TestUsers;
 import org.opengrievance.support.TestUsers.Role;
@@ -63,10 +64,10 @@ class RequesterExportTests {
 
     /** A plan grievance by phone, logged at {@code receivedAt}, resolved orally an hour later. */
     String resolvedOrally(Regime regime, String receivedAt, Representative representative) {
-        IntakeRequest r = new IntakeRequest(Channel.PHONE, OffsetDateTime.parse(receivedAt), "Rory Enrollee",
+        IntakeRequest r = new IntakeRequest(Channel.PHONE, OffsetDateTime.parse(receivedAt), Patients.unique(),
                 "The pharmacy line kept me on hold for an hour.", ServiceArea.OTHER, false, null, false, false, false,
                 false, true, "en", List.of(regime), null, null, null, true, false, false, null, "1 Test Street",
-                "1EG4TE5MK73", null, null, null, representative);
+                Patients.memberId(), null, null, null, representative);
         ProcessInstance pi = run.open(r);
         String at = OffsetDateTime.parse(receivedAt).plusHours(1).toString();
         run.at(at);

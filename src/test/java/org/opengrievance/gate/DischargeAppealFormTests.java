@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opengrievance.support.GrievanceAppTest;
+import org.opengrievance.support.Patients;
 import org.opengrievance.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -42,7 +43,7 @@ class DischargeAppealFormTests {
 
     String prematureDischargeGrievance() {
         GateHttp.Answer created = http.post(INTAKE, "/api/grievances", "{\"channel\":\"PHONE\",\"receivedAt\":"
-                + "\"2026-12-10T09:15:00-06:00\",\"patientName\":\"Pat Testpatient\",\"complaintText\":"
+                + "\"2026-12-10T09:15:00-06:00\",\"patientName\":\"" + Patients.unique() + "\",\"complaintText\":"
                 + "\"They want me to go home today but I cannot walk yet.\",\"serviceArea\":\"PHYSICIAN\","
                 + "\"responseRequested\":true,\"medicareBeneficiary\":true,\"prematureDischarge\":true}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);

@@ -35,6 +35,7 @@ import org.opengrievance.letter.LetterService;
 import org.opengrievance.letter.LetterSummary;
 import org.opengrievance.letter.PdfText;
 import org.opengrievance.refusal.Refusal;
+import org.opengrievance.support.Patients;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,8 +73,12 @@ class RepresentativeDeliveryTests {
         return new Representative("Jordan Representa", "daughter", authority, "77 Elm Court\nEvanston, IL 60201", email);
     }
 
+    /** the patient of the last case logged: a name of its own, so no other test's case is a possible duplicate (E7) */
+    String patient;
+
     ProcessInstance grievance(Representative representative) {
-        IntakeRequest r = new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, "Pat Testpatient",
+        patient = Patients.unique();
+        IntakeRequest r = new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, patient,
                 "The meals arrived cold three days running.", ServiceArea.DIETARY, false, null, false, false, false,
                 false, false, "en", null, null, null, null, null, false, false, PATIENT_EMAIL, "1 Main Street\nSpringfield",
                 null, null, null, null, representative);
@@ -108,9 +113,9 @@ class RepresentativeDeliveryTests {
 
         assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(REP_EMAIL);
         String text = PdfText.of(pdfAttachment(mail));
-        assertThat(text).contains("Jordan Representa 77 Elm Court Evanston, IL 60201 Patient: Pat Testpatient",
-                "Dear Jordan Representa:", "you filed this complaint for Pat Testpatient as their representative (daughter)")
-                .doesNotContain("Dear Pat Testpatient", "1 Main Street");
+        assertThat(text).contains("Jordan Representa 77 Elm Court Evanston, IL 60201 Patient: " + patient,
+                "Dear Jordan Representa:", "you filed this complaint for " + patient + " as their representative (daughter)")
+                .doesNotContain("Dear " + patient, "1 Main Street");
         LetterSummary stored = acknowledgement(pi.getBusinessKey());
         assertThat(stored.recipient()).isEqualTo(REP_EMAIL);
         assertThat(PdfText.of(letters.pdf(stored.id()))).isEqualTo(text);
@@ -123,10 +128,10 @@ class RepresentativeDeliveryTests {
 
         assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(PATIENT_EMAIL);
         String text = PdfText.of(pdfAttachment(mail));
-        assertThat(text).contains("Pat Testpatient 1 Main Street Springfield Case number:", "Dear Pat Testpatient:",
+        assertThat(text).contains(patient + " 1 Main Street Springfield Case number:", "Dear " + patient + ":",
                 "Jordan Representa (daughter) filed this complaint for you. We have asked for the document that shows"
                         + " they may act for you.")
-                .doesNotContain("Dear Jordan Representa", "77 Elm Court", "Patient: Pat Testpatient");
+                .doesNotContain("Dear Jordan Representa", "77 Elm Court", "Patient: " + patient);
     }
 
     @Test
@@ -146,7 +151,7 @@ class RepresentativeDeliveryTests {
         complete(task("acknowledgeReceipt", pi), withVariables("acknowledgedVia", "LETTER"));
         LetterSummary stored = acknowledgement(pi.getBusinessKey());
         assertThat(stored.recipient()).isEqualTo(
-                "Jordan Representa (daughter, for Pat Testpatient), 77 Elm Court, Evanston, IL 60201");
+                "Jordan Representa (daughter, for " + patient + "), 77 Elm Court, Evanston, IL 60201");
     }
 
     static byte[] pdfAttachment(MimeMessage message) throws Exception {
