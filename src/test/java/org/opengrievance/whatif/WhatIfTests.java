@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opengrievance.clock.CaseClocks;
@@ -58,6 +60,7 @@ class WhatIfTests {
     @Autowired TestUsers users;
     @Autowired RepositoryService repository;
     @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
     @Autowired HistoryService history;
     @Autowired CaseClocks clocks;
     @Autowired JdbcClient jdbc;
@@ -120,6 +123,38 @@ class WhatIfTests {
         assertThat(snapshot(List.of(nursing, dietary, billing))).isEqualTo(before);
         assertThat(lastRun()).isEqualTo(Map.of("run_by", DIRECTOR.userId(), "decision_id", "DepartmentRouting",
                 "cases_moved", moves.size()));
+    }
+
+    @Test
+    void aBillingRuleChangedToComplaintListsTheVerbalBillingCasesStillAwaitingConfirmationOnly() {
+        String billing = logVerbal("BILLING", "I was charged twice for the parking.");
+        String nursing = logVerbal("OTHER", "The nurse was rude to my mother.");
+        String confirmed = logVerbal("BILLING", "The invoice lists a scan I never had.");
+        Task confirm = tasks.createTaskQuery().processInstanceBusinessKey(confirmed)
+                .taskDefinitionKey("confirmClassification").singleResult();
+        tasks.complete(confirm.getId(), Map.of("classification", "GRIEVANCE",
+                "overrideReason", "The patient disputes the charge as a grievance."));
+        String shipped = shipped("classification.dmn");
+        int rule = shipped.indexOf("<rule id=\"Rule_billingNot489\">");
+        int end = shipped.indexOf("</rule>", rule);
+        String changed = shipped.substring(0, rule) + shipped.substring(rule, end)
+                .replace("<text>\"NOT_A_GRIEVANCE\"</text>", "<text>\"COMPLAINT\"</text>") + shipped.substring(end);
+        assertThat(changed).isNotEqualTo(shipped);
+        Snapshot before = snapshot(List.of(billing, nursing, confirmed));
+
+        Answer answer = whatIf(DIRECTOR, changed, "application/xml");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode json = answer.json();
+        assertThat(json.path("decisionId").asText()).isEqualTo("GrievanceClassification");
+        Map<String, JsonNode> moves = movesByCase(json);
+        assertThat(moves.get(billing).toString()).isEqualTo(move(billing, "suggestedClassification", null,
+                "NOT_A_GRIEVANCE", "COMPLAINT"));
+        assertThat(moves).doesNotContainKeys(nursing, confirmed);
+        assertThat(json.path("casesMoved").asInt()).isEqualTo(moves.size());
+        assertThat(json.path("casesChecked").asLong()).isEqualTo(tasks.createTaskQuery()
+                .taskDefinitionKey("confirmClassification").count());
+        assertThat(snapshot(List.of(billing, nursing, confirmed))).isEqualTo(before);
     }
 
     @Test
@@ -221,6 +256,12 @@ class WhatIfTests {
         return log("{\"channel\":\"LETTER\",\"receivedAt\":\"" + RECEIVED + "\",\"patientName\":\"" + Patients.unique()
                 + "\",\"complaintText\":\"The call bell went unanswered for forty minutes.\",\"serviceArea\":\""
                 + serviceArea + "\",\"responseRequested\":false,\"preferredLanguage\":\"en\"}");
+    }
+
+    private String logVerbal(String subject, String text) {
+        return log("{\"channel\":\"PHONE\",\"receivedAt\":\"" + RECEIVED + "\",\"patientName\":\"" + Patients.unique()
+                + "\",\"serviceArea\":\"OTHER\",\"preferredLanguage\":\"en\",\"subject\":\"" + subject
+                + "\",\"resolvedAtPointOfCare\":false,\"complaintText\":\"" + text + "\"}");
     }
 
     private String logPlan() {
