@@ -30,6 +30,7 @@ final class ApiOperations {
 
     private static final String CASE = "/api/grievances/{caseNumber}";
     private static final String AUDIT_CASES = "/api/audit/cases";
+    private static final String WHAT_IF = "/api/what-if";
     private static final String EXPORT = "/api/audit/exports/{name}.{format}";
     private static final java.util.regex.Pattern LINKED_CASE = java.util.regex.Pattern.compile(
             "/api/grievances/\\{caseNumber}/(conversion|reclassification|split)");
@@ -57,6 +58,7 @@ final class ApiOperations {
             Map.entry("GET /api/audit/definitions/{definitionId}/xml", new Doc("readProcessModel", "Read the BPMN of a process definition (for the history diagram)")),
             Map.entry("GET /api/audit/access-log", new Doc("searchAccessLog", "Search the PHI access log (who read which case or export, when, from where), newest first")),
             Map.entry("GET /api/audit/access-log.csv", new Doc("exportAccessLog", "Export the PHI access log of a date range as CSV (the export is logged too)")),
+            Map.entry("POST " + WHAT_IF, new Doc("whatIf", "Before deploying a changed deadline-policy, classification or routing table: which open cases it would move, old and new values (changes nothing)")),
             Map.entry("GET " + EXPORT, new Doc("exportAudit", "Export a CMS grievance universe, the hospital grievance log or the timeliness report (CSV or XLSX)")));
 
     private ApiOperations() {
@@ -101,6 +103,9 @@ final class ApiOperations {
             problem(responses, "404", "there is no such case, or the case's rules send no such letter");
             problem(responses, "422", "the letter still lacks required elements (listed in `missing`)");
         }
+        if (path.equals(WHAT_IF)) {
+            whatIf(operation, responses);
+        }
         boolean changes = method != HttpMethod.GET;
         problem(responses, "400", changes ? "a field is missing or wrong (named in `errors`)" : "a path parameter is not valid");
         problem(responses, "401", "no or wrong credentials");
@@ -116,7 +121,8 @@ final class ApiOperations {
         }
         if (changes) {
             problem(responses, "413", "the body is larger than 64 KiB");
-            problem(responses, "415", "the body is not JSON in UTF-8");
+            problem(responses, "415", path.equals(WHAT_IF) ? "the body is not application/xml or text/xml in UTF-8"
+                    : "the body is not JSON in UTF-8");
         }
     }
 
@@ -149,6 +155,24 @@ final class ApiOperations {
         problem(responses, "409", "the case's state forbids it (an open case is reclassified, not converted; a closed"
                 + " one cannot be reclassified or split), it is already on that track, or the track is a plan's and"
                 + " the case has no plan regime (the rule is cited in `rule`)");
+    }
+
+    /** The changed table as the raw DMN XML body; a file that is not one of the three tables, or does not parse: 400. */
+    private static void whatIf(Operation operation, ApiResponses responses) {
+        if (operation.getRequestBody() != null) {
+            Content xml = new Content();
+            for (String type : List.of("application/xml", "text/xml")) {
+                xml.addMediaType(type, new MediaType().schema(new StringSchema().format("binary")
+                        .description("the changed DMN file as Modeler saves it")));
+            }
+            operation.getRequestBody().description("the changed decision table (DeadlinePolicy, DepartmentRouting or"
+                    + " GrievanceClassification)").required(true).content(xml);
+        }
+        ApiResponse ok = responses.get("200");
+        if (ok != null) {
+            ok.setDescription("the deployed version compared with, the open cases checked and the ones that would move");
+        }
+        problem(responses, "400", "the body is not a DMN table that parses, or holds none of the three decisions");
     }
 
     /** The access log's filters (read by access.AccessLogFilter from the query string). */

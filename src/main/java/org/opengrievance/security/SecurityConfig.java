@@ -164,6 +164,8 @@ class SecurityConfig {
                         .requestMatchers(path(HttpMethod.POST, "/api/grievances/*/conversion"),
                                 path(HttpMethod.POST, "/api/grievances/*/reclassification"),
                                 path(HttpMethod.POST, "/api/grievances/*/split")).hasAnyAuthority(INTAKERS)
+                        // what-if before deploy: the director's tool for a changed decision table
+                        .requestMatchers(path(HttpMethod.POST, "/api/what-if")).hasAnyAuthority(PR_DIRECTOR)
                         .requestMatchers(path(HttpMethod.GET, "/api/audit/**"), path(HttpMethod.HEAD, "/api/audit/**"))
                         .hasAnyAuthority(AUDIT_READERS)
                         .requestMatchers(path(null, "/api/audit/**")).denyAll()
