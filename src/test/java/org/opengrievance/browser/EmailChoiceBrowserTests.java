@@ -21,6 +21,7 @@ import org.opengrievance.intake.IntakeService;
 import org.opengrievance.intake.ServiceArea;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
+import org.opengrievance.support.Patients;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -62,7 +63,7 @@ class EmailChoiceBrowserTests {
 
     /** A written grievance, confirmed, waiting to be acknowledged by patient relations. */
     private Task acknowledgement(String email) {
-        GrievanceCase c = intake.register(new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, "Pat Choicepatient",
+        GrievanceCase c = intake.register(new IntakeRequest(Channel.LETTER, Intakes.RECEIVED, Patients.unique(),
                 "The meals arrived cold.", ServiceArea.DIETARY, false, null, false, false, false, false, false, "en",
                 null, null, null, null, null, false, false, email, "1 Main Street", null));
         Task confirm = tasks.createTaskQuery().processInstanceId(c.processInstanceId())

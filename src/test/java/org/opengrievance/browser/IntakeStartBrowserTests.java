@@ -98,7 +98,7 @@ class IntakeStartBrowserTests {
         browser.openMyTask(confirm.getName());
         browser.awaitFormEnabled();
         // a letter is always a grievance (CMS-HOSP-2(c)): the decision table says it cannot become a complaint
-        browser.choose("Classification (change to override)", "Complaint");
+        browser.choose("Classification (change to override)", "Complaint resolved at the time (hospital)");
         String shown = browser.completeExpectingRefusal();
         System.out.println("Tasklist showed: " + shown);
 

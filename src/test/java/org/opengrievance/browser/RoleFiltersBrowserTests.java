@@ -28,6 +28,7 @@ import org.opengrievance.intake.ServiceArea;
 import org.opengrievance.support.CaseSteps;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
+import org.opengrievance.support.Patients;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -151,7 +152,7 @@ class RoleFiltersBrowserTests {
 
     /** A nursing grievance by letter, received at the given time; started with nobody signed in (unassigned). */
     private ProcessInstance register(OffsetDateTime receivedAt) {
-        IntakeRequest request = new IntakeRequest(Channel.LETTER, receivedAt, "Pat Filterpatient",
+        IntakeRequest request = new IntakeRequest(Channel.LETTER, receivedAt, Patients.unique(),
                 "The call bell went unanswered.", ServiceArea.NURSING, false, null, false, false, false, false, false,
                 "en");
         GrievanceCase c = intake.register(request);
