@@ -212,8 +212,19 @@ public final class TasklistDriver implements AutoCloseable {
     /** Opens a task of the filter by its name and waits for its detail pane. */
     public void openTask(String filterName, String taskName) {
         awaitTaskInList(filterName, taskName);
-        wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//h4[contains(@class,'task')]/a[normalize-space()=" + xpathLiteral(taskName) + "]"))).click();
+        By link = By.xpath("//h4[contains(@class,'task')]/a[normalize-space()=" + xpathLiteral(taskName) + "]");
+        // Tasklist re-renders its list while it refreshes: a link found a moment ago may be replaced before the click
+        new org.openqa.selenium.support.ui.FluentWait<>(driver).withTimeout(TIMEOUT)
+                .pollingEvery(java.time.Duration.ofMillis(200))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    org.openqa.selenium.WebElement e = ExpectedConditions.elementToBeClickable(link).apply(d);
+                    if (e == null) {
+                        return false;
+                    }
+                    e.click();
+                    return true;
+                });
         wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//h2[contains(@class,'task')][normalize-space()=" + xpathLiteral(taskName) + "]")));
     }
