@@ -151,6 +151,8 @@ class SecurityConfig {
                                 path(HttpMethod.GET, "/"), path(HttpMethod.GET, "/favicon.ico")).permitAll()
                         // the Cockpit plugin's diagram viewer (a public library, no data); the webapps' pages load it
                         .requestMatchers(path(HttpMethod.GET, "/webjars/bpmn-js/**")).permitAll()
+                        // and the director's trend charts (ECharts, likewise a public library)
+                        .requestMatchers(path(HttpMethod.GET, "/webjars/echarts/**")).permitAll()
                         // the metrics name counts of cases, not patients, but still tell an outsider how the
                         // hospital is doing: the monitoring group (the scraper's account) and administrators only
                         .requestMatchers(path(HttpMethod.GET, "/actuator/prometheus")).hasAnyAuthority(MONITORING, ADMIN)

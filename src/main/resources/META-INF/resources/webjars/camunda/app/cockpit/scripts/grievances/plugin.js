@@ -1,16 +1,21 @@
 /*
  * The grievance engine's Cockpit plugin (listed in ../config.js customScripts): a "Grievances" view in the
  * navigation and on the dashboard (search open and closed cases), a case history view with the regulatory
- * timeline, and a tab on a running instance's page that leads there. Plain ES modules, no build step; the only
- * library is bpmn-js's viewer from its webjar. Auditors and the director use it (Cockpit access and
- * /api/audit/** are theirs only, docs/security.md); it reads and never writes.
+ * timeline, and a tab on a running instance's page that leads there; for the director, a "Trends" view (the
+ * trend charts, denominators, the survey-readiness pack) and the what-if page. Plain ES modules, no build step;
+ * the libraries are bpmn-js's viewer and ECharts from their webjars. Auditors and the director use it (Cockpit
+ * access and /api/audit/** are theirs only, docs/security.md); it writes only the director's denominators and
+ * what-if runs.
  */
 import { encode, getEngine } from './api.js';
 import { renderCase } from './case-view.js';
+import { renderDirector } from './director-view.js';
 import { append, clear, ensureStyles, h, notice } from './dom.js';
 import { renderSearch } from './search-view.js';
+import { renderWhatIf } from './whatif-view.js';
 
 let unmountCase = null;
+let unmountDirector = null;
 
 export default [
   {
@@ -24,6 +29,38 @@ export default [
       path: '/grievances',
       checkActive: (path) => path.indexOf('#/grievances') >= 0
     }
+  },
+  {
+    id: 'grievances-director-navigation',
+    pluginPoint: 'cockpit.navigation',
+    priority: 49,
+    render: (node) => {
+      append(clear(node), h('a', { href: '#/director', class: 'grv-nav-director' }, 'Trends'));
+    },
+    properties: {
+      path: '/director',
+      checkActive: (path) => path.indexOf('#/director') >= 0
+    }
+  },
+  {
+    id: 'grievances-director',
+    pluginPoint: 'cockpit.route',
+    properties: { path: '/director' },
+    render: (node, { api }) => {
+      unmountDirector = renderDirector(node, api);
+    },
+    unmount: () => {
+      if (unmountDirector) {
+        unmountDirector();
+        unmountDirector = null;
+      }
+    }
+  },
+  {
+    id: 'grievances-what-if',
+    pluginPoint: 'cockpit.route',
+    properties: { path: '/director/what-if' },
+    render: (node, { api }) => renderWhatIf(node, api)
   },
   {
     id: 'grievances-search',

@@ -6,6 +6,7 @@
 import { ApiError, encode, getJson } from './api.js';
 import { append, clear, ensureStyles, h, notice, table } from './dom.js';
 import { asGiven } from './format.js';
+import { readinessForm } from './readiness.js';
 
 const FILTERS = ['caseNumber', 'patientName', 'receivedFrom', 'receivedTo', 'regime', 'classification', 'status',
   'late', 'hcatCategory', 'department', 'page', 'size'];
@@ -142,7 +143,8 @@ export function renderSearch(node, api) {
     h('p', { class: 'grv-lead' }, 'Open and closed cases from the case record, newest receipt first. '
       + 'Every search is recorded in the PHI access log.'),
     form(filters),
-    status);
+    status,
+    readinessForm(null));
   append(clear(node), view);
   getJson(api, '/audit/cases?' + query(filters))
     .then((page) => append(clear(status), results(page, filters)))
