@@ -20,6 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TrendsService {
 
+    /** The charts' ids, in the order {@link #compute} returns them. */
+    public static final List<String> CHART_IDS = List.of("byMonth", "nonGrievancesByRoute", "byHcat", "bySeverity",
+            "byDepartment", "byChannel", "timeliness", "responseDays", "openByAge", "themes");
+
     private final TrendCases cases;
     private final TrendFilters filters;
     private final Denominators denominators;
