@@ -17,6 +17,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 
 import org.opengrievance.export.ExportName;
+import org.opengrievance.trends.TrendsService;
 
 /**
  * What each operation of {@code /api} is for and what it answers, in one table next to the controllers
@@ -32,6 +33,8 @@ final class ApiOperations {
     private static final String AUDIT_CASES = "/api/audit/cases";
     private static final String WHAT_IF = "/api/what-if";
     private static final String EXPORT = "/api/audit/exports/{name}.{format}";
+    private static final String TRENDS = "/api/director/trends";
+    private static final String DENOMINATORS = "/api/director/denominators";
     private static final java.util.regex.Pattern LINKED_CASE = java.util.regex.Pattern.compile(
             "/api/grievances/\\{caseNumber}/(conversion|reclassification|split)");
 
@@ -59,6 +62,11 @@ final class ApiOperations {
             Map.entry("GET /api/audit/access-log", new Doc("searchAccessLog", "Search the PHI access log (who read which case or export, when, from where), newest first")),
             Map.entry("GET /api/audit/access-log.csv", new Doc("exportAccessLog", "Export the PHI access log of a date range as CSV (the export is logged too)")),
             Map.entry("POST " + WHAT_IF, new Doc("whatIf", "Before deploying a changed deadline-policy, classification or routing table: which open cases it would move, old and new values (changes nothing)")),
+            Map.entry("GET " + TRENDS + "/filters", new Doc("readTrendFilters", "Read the facilities, plans and departments the trend figures may be filtered by, and the default period")),
+            Map.entry("GET " + TRENDS, new Doc("readTrends", "Read the director's trend figures (ten charts) for receipt months, a facility or plan, a department")),
+            Map.entry("GET " + TRENDS + "/{chartId}.csv", new Doc("exportTrendChart", "Export one trend chart's rows as CSV (the same filters)")),
+            Map.entry("GET " + DENOMINATORS, new Doc("listDenominators", "List the monthly denominators (patient days, members) in force, with who entered them")),
+            Map.entry("PUT " + DENOMINATORS + "/{month}", new Doc("enterDenominator", "Enter a month's patient days (a hospital facility) or members (the plan) for the trend rates")),
             Map.entry("GET " + EXPORT, new Doc("exportAudit", "Export a CMS grievance universe, the hospital grievance log or the timeliness report (CSV or XLSX)")));
 
     private ApiOperations() {
@@ -105,6 +113,9 @@ final class ApiOperations {
         }
         if (path.equals(WHAT_IF)) {
             whatIf(operation, responses);
+        }
+        if (path.startsWith(TRENDS) || path.startsWith(DENOMINATORS)) {
+            trends(path, operation, responses);
         }
         boolean changes = method != HttpMethod.GET;
         problem(responses, "400", changes ? "a field is missing or wrong (named in `errors`)" : "a path parameter is not valid");
@@ -173,6 +184,36 @@ final class ApiOperations {
             ok.setDescription("the deployed version compared with, the open cases checked and the ones that would move");
         }
         problem(responses, "400", "the body is not a DMN table that parses, or holds none of the three decisions");
+    }
+
+    /** The trend figures' filters (yyyy-MM months, names as the filters endpoint lists them), the CSV, the 400s and 404. */
+    private static void trends(String path, Operation operation, ApiResponses responses) {
+        if (operation.getParameters() != null) {
+            operation.getParameters().forEach(p -> {
+                switch (p.getName()) {
+                    case "from", "to" -> p.description(("from".equals(p.getName()) ? "first" : "last")
+                            + " receipt month, yyyy-MM, inclusive (default: the 12 months ending with the current one;"
+                            + " at most 120 months)").schema(new StringSchema().pattern("^\\d{4}-\\d{2}$")
+                                    .example("from".equals(p.getName()) ? "2026-01" : "2026-12"));
+                    case "facility" -> p.description("a facility or plan name as the filters endpoint lists it");
+                    case "department" -> p.description("a department as the filters endpoint lists it");
+                    case "chartId" -> p.description("the chart").schema(new StringSchema()._enum(TrendsService.CHART_IDS));
+                    case "month" -> p.description("the month, yyyy-MM").schema(new StringSchema()
+                            .pattern("^\\d{4}-\\d{2}$").example("2026-01"));
+                    default -> { }
+                }
+            });
+        }
+        if (path.endsWith(".csv")) {
+            ApiResponse ok = responses.get("200");
+            ok.setDescription("the chart's rows; the header is the column labels");
+            ok.setContent(new Content().addMediaType("text/csv", new MediaType().schema(new StringSchema())));
+            problem(responses, "404", "there is no chart with this id");
+        }
+        problem(responses, "400", path.startsWith(DENOMINATORS + "/")
+                ? "the month, the facility or the value is missing or wrong (named in `errors`)"
+                : "a month is not yyyy-MM, from is after to, the period is over 120 months, or the facility or"
+                        + " department is not one the filters list (named in `errors`)");
     }
 
     /** The access log's filters (read by access.AccessLogFilter from the query string). */

@@ -168,6 +168,8 @@ class SecurityConfig {
                                 path(HttpMethod.POST, "/api/grievances/*/split")).hasAnyAuthority(INTAKERS)
                         // what-if before deploy: the director's tool for a changed decision table
                         .requestMatchers(path(HttpMethod.POST, "/api/what-if")).hasAnyAuthority(PR_DIRECTOR)
+                        // the director's trend figures and their denominators (issue 14): reading and entering
+                        .requestMatchers(path(null, "/api/director/**")).hasAnyAuthority(PR_DIRECTOR)
                         .requestMatchers(path(HttpMethod.GET, "/api/audit/**"), path(HttpMethod.HEAD, "/api/audit/**"))
                         .hasAnyAuthority(AUDIT_READERS)
                         .requestMatchers(path(null, "/api/audit/**")).denyAll()

@@ -8,7 +8,7 @@ import java.util.Map;
  * category). Forms show {@code <code>Label}, set on each task as it is created ({@link TaskNaming}), instead of
  * the code itself; an unknown code is shown as words ({@code SOME_CODE} becomes "Some code").
  */
-final class Labels {
+public final class Labels {
 
     /** The code variables that get a label, and the label's variable name. */
     static final Map<String, String> LABELLED = Map.of("suggestedClassification", "suggestedClassificationLabel",
@@ -32,7 +32,8 @@ final class Labels {
     private Labels() {
     }
 
-    static String of(Object code) {
+    /** The words for a code (public: the director's trend figures show the same words). */
+    public static String of(Object code) {
         String text = String.valueOf(code);
         String word = WORDS.get(text);
         if (word != null) {
