@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (MA-7, PD-2). Each is stored with its event, then the clock process recomputes and the case's due dates move.
  */
 @Service
-class ClockRequests {
+public class ClockRequests {
 
     private final DeadlinePolicies policies;
     private final CaseClockRepository clocks;

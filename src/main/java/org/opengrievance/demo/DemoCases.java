@@ -44,9 +44,10 @@ class DemoCases {
         this.clock = clock;
     }
 
-    void create() {
+    /** Creates the cases on an empty case record; false (and nothing done) when there are cases already. */
+    boolean create() {
         if (cases.count() > 0) {
-            return;
+            return false;
         }
         // 1. waiting for intake to confirm the classification
         log(Channel.EMAIL, 1, "Jordan Example", "The meals on 4 West arrived cold three days running.",
@@ -154,6 +155,7 @@ class DemoCases {
         } finally {
             identity.clearAuthentication();
         }
+        return true;
     }
 
     private String log(Channel channel, int daysAgo, String patient, String text, ServiceArea area,

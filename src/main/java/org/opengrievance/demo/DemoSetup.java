@@ -12,15 +12,20 @@ class DemoSetup {
 
     private final DemoUsers users;
     private final DemoCases cases;
+    private final DemoHistory history;
 
-    DemoSetup(DemoUsers users, DemoCases cases) {
+    DemoSetup(DemoUsers users, DemoCases cases, DemoHistory history) {
         this.users = users;
         this.cases = cases;
+        this.history = history;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void setUp() {
         users.create();
-        cases.create();
+        // the past months only beside the current cases, on a fresh demo: an existing one keeps what it has
+        if (cases.create()) {
+            history.create();
+        }
     }
 }
