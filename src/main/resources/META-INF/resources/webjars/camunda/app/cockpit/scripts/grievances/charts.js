@@ -80,7 +80,8 @@ function option(chart) {
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: long ? 30 : 0, width: 140, overflow: 'truncate' } },
     yAxis: second.length
-      ? [{ type: 'value', minInterval: 1 }, { type: 'value', name: second.map((c) => c.label).join(', '), splitLine: { show: false } }]
+      // the rate's own axis on the right, named by the legend (an axis name would not fit above a narrow card)
+      ? [{ type: 'value', minInterval: 1 }, { type: 'value', splitLine: { show: false } }]
       : [{ type: 'value', minInterval: 1 }],
     series
   };
@@ -99,7 +100,7 @@ export function chartCard(chart, query) {
     h('summary', null, 'Table view'),
     rows.length
       ? table(chart.columns.map((c) => c.label), rows, { class: 'table table-bordered table-condensed grv-table grv-chart-table' })
-      : h('p', { class: 'grv-small' }, 'No cases in this period.'));
+      : h('p', { class: 'grv-small grv-no-rows' }, 'Nothing to count in this period.'));
   const card = h('section', { class: 'panel panel-default grv-chart-card', 'data-chart-id': chart.id },
     h('div', { class: 'panel-heading grv-chart-heading' },
       h('h3', { class: 'panel-title' }, chart.title),
