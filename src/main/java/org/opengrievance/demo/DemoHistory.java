@@ -36,6 +36,7 @@ import org.opengrievance.regime.Regime;
 import org.opengrievance.trends.TrendsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +46,9 @@ import org.springframework.stereotype.Component;
  * worked task by task, as people would, with the {@link DemoClock} (and the engine's clock) standing at the
  * moment of each step; the due timers of those months are run as the job executor would have run them, so a
  * case answered after its deadline is late, and one still open is late by now. A fixed seed: every fresh demo
- * has the same story, only shifted to the current date.
+ * has the same story, only shifted to the current date. It takes most of the demo's start-up (about a minute on
+ * a busy two-core machine): {@code grievance.demo.history=false} leaves it out. While it runs, "now" is in the
+ * past for every request too, so the demo is best opened once the log says "Demo history: … cases".
  */
 @Component
 @ConditionalOnProperty(name = "grievance.demo.enabled", havingValue = "true")
@@ -73,10 +76,12 @@ class DemoHistory {
     private final FacilityProperties facility;
     private final PlanProperties plan;
     private final DemoClock clock;
+    private final boolean enabled;
 
     DemoHistory(IntakeService intake, TaskService tasks, IdentityService identity, ManagementService management,
             ClockRequests clocks, TrendsService trends, FacilityProperties facility, PlanProperties plan,
-            DemoClock clock) {
+            DemoClock clock, @Value("${grievance.demo.history:true}") boolean enabled) {
+        this.enabled = enabled;
         this.intake = intake;
         this.tasks = tasks;
         this.identity = identity;
@@ -90,6 +95,10 @@ class DemoHistory {
 
     /** Writes the past months; the clock is back at the system's time afterwards, whatever happened. */
     void create() {
+        if (!enabled) {
+            log.info("Demo history: off (grievance.demo.history=false); the trends dashboard shows this month only");
+            return;
+        }
         long started = System.nanoTime();
         ZoneId zone = facility.zone();
         Instant realNow = Instant.now();
