@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.JsonAnswers;
 import org.opengrievance.support.MutableClock;
+import org.opengrievance.support.SqlRecorder;
 import org.opengrievance.support.StaffSteps;
 import org.opengrievance.support.TestUsers;
 import org.opengrievance.support.TestUsers.Role;
@@ -74,6 +75,7 @@ class TrendFiguresTests {
     @Autowired TaskService tasks;
     @Autowired FormService forms;
     @Autowired IdentityService identity;
+    @Autowired TrendsService trendsService;
 
     @BeforeAll
     void driveTheKnownCases() {
@@ -327,6 +329,18 @@ class TrendFiguresTests {
         assertThat(a.body().toString()).doesNotContain("Nowhere", "Astrology", "2024-13", "24-09\"");
         JsonAnswers.Answer csv = JsonAnswers.get(users.as(Role.DIRECTOR), "/api/director/trends/byMonth.csv?" + query);
         assertThat(csv.status()).isEqualTo(400);
+    }
+
+    @Test
+    void theFiguresReadOnlyTheReadModelInAFewStatements() {
+        SqlRecorder.Recorded<Trends> answer = SqlRecorder.record(() -> trendsService.compute(
+                new TrendQuery(java.time.YearMonth.of(2024, 9), java.time.YearMonth.of(2024, 11), MERCY, null)));
+        assertThat(answer.statements()).isNotEmpty().hasSizeLessThanOrEqualTo(8)
+                .anyMatch(s -> s.toUpperCase(java.util.Locale.ROOT).contains("FROM GRIEVANCE_CASE"))
+                .noneMatch(s -> s.toUpperCase(java.util.Locale.ROOT).contains("ACT_"));
+        assertThat(answer.result().chart("byMonth").rows()).hasSize(3);
+        assertThat(TrendsService.CHART_IDS).containsExactlyElementsOf(
+                answer.result().charts().stream().map(Chart::id).toList());
     }
 
     @Test
