@@ -351,7 +351,8 @@ class TrendFiguresTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"INTAKE", "AUDITOR", "PATIENT_RELATIONS", "NURSING_INVESTIGATOR"})
+    @ValueSource(strings = {"INTAKE", "AUDITOR", "PATIENT_RELATIONS", "NURSING_INVESTIGATOR", "CASE_MANAGER", "ADMIN",
+            "APPEALS", "NO_GROUP"})
     void onlyTheDirectorReadsTheTrendsOrEntersADenominator(String role) {
         Role r = Role.valueOf(role);
         for (String path : List.of("/api/director/trends", "/api/director/trends/filters",
@@ -361,6 +362,11 @@ class TrendFiguresTests {
         int put = users.as(r).put().uri("/api/director/denominators/2024-09").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"facility\":\"" + MERCY + "\",\"value\":1}").exchange((req, res) -> res.getStatusCode().value());
         assertThat(put).isEqualTo(403);
+    }
+
+    @Test
+    void withoutCredentialsTheTrendsAnswer401() {
+        assertThat(JsonAnswers.get(users.anonymous(), "/api/director/trends").status()).isEqualTo(401);
     }
 
     @Test
