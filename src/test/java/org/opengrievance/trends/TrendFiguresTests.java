@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -234,7 +237,7 @@ class TrendFiguresTests {
     void responseDaysAreTheNearestRankMedianAndNinetiethPercentilePerDepartment() {
         JsonNode t = trends(PERIOD + "&facility=" + MERCY);
         Map<String, List<Double>> byDepartment = new LinkedHashMap<>();
-        ANSWERED.stream().sorted(java.util.Comparator.comparing(Answered::department))
+        ANSWERED.stream().sorted(Comparator.comparing(Answered::department))
                 .forEach(a -> byDepartment.computeIfAbsent(a.department(), d -> new ArrayList<>()).add(a.days()));
         byDepartment.put("All departments", ANSWERED.stream().map(Answered::days).toList());
         List<String> expected = new ArrayList<>();
@@ -334,10 +337,10 @@ class TrendFiguresTests {
     @Test
     void theFiguresReadOnlyTheReadModelInAFewStatements() {
         SqlRecorder.Recorded<Trends> answer = SqlRecorder.record(() -> trendsService.compute(
-                new TrendQuery(java.time.YearMonth.of(2024, 9), java.time.YearMonth.of(2024, 11), MERCY, null)));
+                new TrendQuery(YearMonth.of(2024, 9), YearMonth.of(2024, 11), MERCY, null)));
         assertThat(answer.statements()).isNotEmpty().hasSizeLessThanOrEqualTo(8)
-                .anyMatch(s -> s.toUpperCase(java.util.Locale.ROOT).contains("FROM GRIEVANCE_CASE"))
-                .noneMatch(s -> s.toUpperCase(java.util.Locale.ROOT).contains("ACT_"));
+                .anyMatch(s -> s.toUpperCase(Locale.ROOT).contains("FROM GRIEVANCE_CASE"))
+                .noneMatch(s -> s.toUpperCase(Locale.ROOT).contains("ACT_"));
         assertThat(answer.result().chart("byMonth").rows()).hasSize(3);
         assertThat(TrendsService.CHART_IDS).containsExactlyElementsOf(
                 answer.result().charts().stream().map(Chart::id).toList());
