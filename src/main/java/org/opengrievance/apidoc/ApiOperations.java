@@ -32,6 +32,7 @@ final class ApiOperations {
     private static final String AUDIT_CASES = "/api/audit/cases";
     private static final String WHAT_IF = "/api/what-if";
     private static final String EXPORT = "/api/audit/exports/{name}.{format}";
+    private static final String READINESS = "/api/audit/readiness-pack";
     private static final java.util.regex.Pattern LINKED_CASE = java.util.regex.Pattern.compile(
             "/api/grievances/\\{caseNumber}/(conversion|reclassification|split)");
 
@@ -59,6 +60,7 @@ final class ApiOperations {
             Map.entry("GET /api/audit/access-log", new Doc("searchAccessLog", "Search the PHI access log (who read which case or export, when, from where), newest first")),
             Map.entry("GET /api/audit/access-log.csv", new Doc("exportAccessLog", "Export the PHI access log of a date range as CSV (the export is logged too)")),
             Map.entry("POST " + WHAT_IF, new Doc("whatIf", "Before deploying a changed deadline-policy, classification or routing table: which open cases it would move, old and new values (changes nothing)")),
+            Map.entry("GET " + READINESS, new Doc("readinessPack", "Download the survey-readiness pack of a date range and facility (ZIP): grievance log, sent letters with their checks, policy settings and deployments, late cases with their breach reviews")),
             Map.entry("GET " + EXPORT, new Doc("exportAudit", "Export a CMS grievance universe, the hospital grievance log or the timeliness report (CSV or XLSX)")));
 
     private ApiOperations() {
@@ -94,6 +96,9 @@ final class ApiOperations {
         }
         if (path.equals(EXPORT)) {
             export(operation, responses);
+        }
+        if (path.equals(READINESS)) {
+            readinessPack(operation, responses);
         }
         if (path.equals(AUDIT_CASES) && method == HttpMethod.GET) {
             CaseSearchParameters.describe(operation);
@@ -223,6 +228,27 @@ final class ApiOperations {
                         new MediaType().schema(new StringSchema().format("binary"))));
         problem(responses, "400", "an unknown export or format, or a bad date range (the parameter is named in `errors`)");
         problem(responses, "422", "the export did not validate: `errors` names each row (case number) and field at fault");
+    }
+
+    /** The pack as a ZIP; its range and facility named in a 400. */
+    private static void readinessPack(Operation operation, ApiResponses responses) {
+        operation.getParameters().forEach(p -> {
+            switch (p.getName()) {
+                case "from", "to" -> p.required(true).description("first (from) or last (to) receipt date of the range,"
+                        + " inclusive, in the facility's zone; at most 3 years").schema(new StringSchema().format("date")
+                        .example("from".equals(p.getName()) ? "2026-01-01" : "2026-12-31"));
+                case "facility" -> p.required(true).description("the facility, as the grievance log names it")
+                        .schema(new StringSchema().maxLength(200).example("Mercy General Hospital"));
+                default -> { }
+            }
+        });
+        ApiResponse ok = responses.get("200");
+        ok.setDescription("the pack: README.txt, the hospital grievance log (CSV, XLSX), letters/ with"
+                + " letter-checks.csv, policy-settings.csv, late-cases.csv (docs/guide-auditor.md)");
+        ok.setContent(new Content().addMediaType("application/zip",
+                new MediaType().schema(new StringSchema().format("binary"))));
+        problem(responses, "400", "a bad or missing date, a range over 3 years or backwards, or an unknown facility"
+                + " (the parameter is named in `errors`)");
     }
 
     @SuppressWarnings("rawtypes")

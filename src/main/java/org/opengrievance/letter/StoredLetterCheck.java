@@ -96,7 +96,8 @@ public class StoredLetterCheck {
             if ("true".equals(value(xmp, "draft"))) {
                 problems.add("the PDF is marked as a draft");
             }
-            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            // without white space: a line may break inside a number after its hyphen
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
             if (!text.contains(letter.caseNumber())) {
                 problems.add("the letter's text does not carry the case number");
             }
