@@ -113,8 +113,6 @@ class AuthorizationBaseline implements SmartInitializingSingleton {
         grants.add(grant(AUDITOR, Resources.DECISION_DEFINITION, ANY, Permissions.READ,
                 Permissions.READ_HISTORY));
         grants.add(grant(AUDITOR, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
-        // deployments: when each table and process version went live (the survey-readiness pack), no patient data
-        grants.add(grant(AUDITOR, Resources.DEPLOYMENT, ANY, Permissions.READ));
         grants.add(grant(AUDITOR, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ));
         grants.add(grant(AUDITOR, Resources.APPLICATION, COCKPIT, Permissions.ACCESS));
 
