@@ -35,6 +35,7 @@ final class ApiOperations {
     private static final String EXPORT = "/api/audit/exports/{name}.{format}";
     private static final String TRENDS = "/api/director/trends";
     private static final String DENOMINATORS = "/api/director/denominators";
+    private static final String READINESS = "/api/audit/readiness-pack";
     private static final java.util.regex.Pattern LINKED_CASE = java.util.regex.Pattern.compile(
             "/api/grievances/\\{caseNumber}/(conversion|reclassification|split)");
 
@@ -67,6 +68,7 @@ final class ApiOperations {
             Map.entry("GET " + TRENDS + "/{chartId}.csv", new Doc("exportTrendChart", "Export one trend chart's rows as CSV (the same filters)")),
             Map.entry("GET " + DENOMINATORS, new Doc("listDenominators", "List the monthly denominators (patient days, members) in force, with who entered them")),
             Map.entry("PUT " + DENOMINATORS + "/{month}", new Doc("enterDenominator", "Enter a month's patient days (a hospital facility) or members (the plan) for the trend rates")),
+            Map.entry("GET " + READINESS, new Doc("readinessPack", "Download the survey-readiness pack of a date range and facility (ZIP): grievance log, sent letters with their checks, policy settings and deployments, late cases with their breach reviews")),
             Map.entry("GET " + EXPORT, new Doc("exportAudit", "Export a CMS grievance universe, the hospital grievance log or the timeliness report (CSV or XLSX)")));
 
     private ApiOperations() {
@@ -102,6 +104,9 @@ final class ApiOperations {
         }
         if (path.equals(EXPORT)) {
             export(operation, responses);
+        }
+        if (path.equals(READINESS)) {
+            readinessPack(operation, responses);
         }
         if (path.equals(AUDIT_CASES) && method == HttpMethod.GET) {
             CaseSearchParameters.describe(operation);
@@ -210,6 +215,9 @@ final class ApiOperations {
             ok.setContent(new Content().addMediaType("text/csv", new MediaType().schema(new StringSchema())));
             problem(responses, "404", "there is no chart with this id");
         }
+        if (path.endsWith("/filters")) {
+            return;
+        }
         problem(responses, "400", path.startsWith(DENOMINATORS + "/")
                 ? "the month, the facility or the value is missing or wrong (named in `errors`)"
                 : "a month is not yyyy-MM, from is after to, the period is over 120 months, or the facility or"
@@ -264,6 +272,27 @@ final class ApiOperations {
                         new MediaType().schema(new StringSchema().format("binary"))));
         problem(responses, "400", "an unknown export or format, or a bad date range (the parameter is named in `errors`)");
         problem(responses, "422", "the export did not validate: `errors` names each row (case number) and field at fault");
+    }
+
+    /** The pack as a ZIP; its range and facility named in a 400. */
+    private static void readinessPack(Operation operation, ApiResponses responses) {
+        operation.getParameters().forEach(p -> {
+            switch (p.getName()) {
+                case "from", "to" -> p.required(true).description("first (from) or last (to) receipt date of the range,"
+                        + " inclusive, in the facility's zone; at most 3 years").schema(new StringSchema().format("date")
+                        .example("from".equals(p.getName()) ? "2026-01-01" : "2026-12-31"));
+                case "facility" -> p.required(true).description("the facility, as the grievance log names it")
+                        .schema(new StringSchema().maxLength(200).example("Mercy General Hospital"));
+                default -> { }
+            }
+        });
+        ApiResponse ok = responses.get("200");
+        ok.setDescription("the pack: README.txt, the hospital grievance log (CSV, XLSX), letters/ with"
+                + " letter-checks.csv, policy-settings.csv, late-cases.csv (docs/guide-auditor.md)");
+        ok.setContent(new Content().addMediaType("application/zip",
+                new MediaType().schema(new StringSchema().format("binary"))));
+        problem(responses, "400", "a bad or missing date, a range over 3 years or backwards, or an unknown facility"
+                + " (the parameter is named in `errors`)");
     }
 
     @SuppressWarnings("rawtypes")
