@@ -141,8 +141,13 @@ class DirectorDashboardBrowserTests {
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".grv-chart-grid[data-drawn='true']")));
 
         // the survey-readiness pack for the period and facility
-        assertThat(d.findElement(By.cssSelector("a.grv-readiness-link")).getDomAttribute("href"))
-                .isEqualTo("/api/audit/readiness-pack?from=2026-01-01&to=2026-12-31&facility=Mercy+General+Hospital");
+        String pack = d.findElement(By.cssSelector("a.grv-readiness-link")).getDomAttribute("href");
+        assertThat(pack).isEqualTo("/api/audit/readiness-pack?from=2026-01-01&to=2026-12-31&facility=Mercy+General+Hospital");
+        Object packAnswer = ((JavascriptExecutor) d).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {credentials: 'same-origin'})
+                  .then(r => done(r.status + ' ' + r.headers.get('Content-Type')), () => done('failed'));""", pack);
+        assertThat(String.valueOf(packAnswer)).as("the pack the link downloads").startsWith("200 application/zip");
 
         assertThat(browser.consoleErrors()).as("the browser console").isEmpty();
     }
