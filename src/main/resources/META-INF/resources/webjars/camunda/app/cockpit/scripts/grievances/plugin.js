@@ -92,7 +92,8 @@ export default [
         h('h3', { class: 'section-title' }, 'Grievances'),
         h('p', null, 'Search open and closed grievances and read each one\'s history: the path it took, who did '
           + 'what and when, the decisions, and its regulatory timeline.'),
-        h('a', { href: '#/grievances', class: 'btn btn-default grv-dashboard-link' }, 'Open the Grievances view')));
+        h('a', { href: '#/grievances', class: 'btn btn-default grv-dashboard-link' }, 'Open the Grievances view'), ' ',
+        h('a', { href: '#/director', class: 'btn btn-default grv-dashboard-trends' }, 'Trends (the director\'s)')));
     }
   },
   {
