@@ -49,8 +49,11 @@ public final class ContractIds {
                     Set.of()),
             new ProcessContract("caseChange", "case-change.bpmn", Set.of("caseChangeRequested", "changeCase"),
                     Set.of()),
-            new ProcessContract("monthlyReport", "monthly-report.bpmn", Set.of("firstBusinessDayOfMonth",
-                    "reportRequested", "chooseReportMonth", "buildReport", "emailReport"),
+            new ProcessContract("monthlyReport", "monthly-report.bpmn", Set.of("reportRequested",
+                    "chooseReportMonth", "buildReport", "emailReport"),
+                    Set.of()),
+            new ProcessContract("monthlyReportSchedule", "monthly-report-schedule.bpmn", Set.of(
+                    "firstBusinessDayOfMonth", "runMonthlyReport"),
                     Set.of()));
 
     public static final List<DecisionContract> DECISIONS = List.of(

@@ -34,6 +34,8 @@ class ReportDispatch {
 
     /** For tests: runs right after the mail server took the email, before anything records it (a crash there). */
     Runnable afterSend = () -> { };
+    /** For tests: runs right after an email is recorded as sent, before the job's transaction commits. */
+    Runnable afterRecorded = () -> { };
 
     private final JdbcClient jdbc;
     private final TransactionTemplate own;
@@ -72,6 +74,7 @@ class ReportDispatch {
                 + "WHERE report_id = :id AND recipient = :to")
                 .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).param("id", reportId)
                 .param("to", recipient).update());
+        afterRecorded.run();
     }
 
     /** The mail server refused it: nothing went, the next attempt may send. */

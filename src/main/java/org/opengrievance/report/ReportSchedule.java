@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>The model's timer asks {@link #cycle()} (with {@code reevaluateTimeCycleWhenDue}, again each time it fires).
  * The engine reads a cron expression in the JVM's zone, whatever the facility's is; so the cycle names the one
- * next instant, converted to the JVM's zone, with its year: a cron that matches once.
+ * next instant, converted to the JVM's zone (second, minute, hour, day, month: the engine's cron has no year,
+ * and the next match after the engine's now is that instant, never a year later, since it lies ahead of now
+ * and within five weeks).
  */
 @Component("reportSchedule")
 public class ReportSchedule {
@@ -64,10 +66,10 @@ public class ReportSchedule {
         return day;
     }
 
-    /** Seconds, minutes, hours, day, month, any weekday, year: this instant only, as a clock in {@code jvm} reads it. */
+    /** Seconds, minutes, hours, day, month, any weekday: this instant, as a clock in {@code jvm} reads it. */
     static String cron(Instant at, ZoneId jvm) {
         ZonedDateTime t = at.atZone(jvm);
         return t.getSecond() + " " + t.getMinute() + " " + t.getHour() + " " + t.getDayOfMonth() + " "
-                + t.getMonthValue() + " ? " + t.getYear();
+                + t.getMonthValue() + " ?";
     }
 }
