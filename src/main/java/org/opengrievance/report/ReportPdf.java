@@ -45,6 +45,7 @@ class ReportPdf {
                 table { border-collapse: collapse; width: 100%%; margin-bottom: 6pt; }
                 th, td { border-bottom: 0.5pt solid #999999; padding: 2pt 4pt; text-align: left; vertical-align: top; }
                 td.n, th.n { text-align: right; } th { background: #e8e8e8; }
+                td:first-child { white-space: nowrap; }
                 .bar { background: #3d6b99; height: 7pt; }
                 p.meta { color: #444444; margin: 0; }
                 """.formatted(LetterRenderer.FONT_FAMILY));
