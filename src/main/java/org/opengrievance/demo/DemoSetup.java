@@ -12,15 +12,18 @@ class DemoSetup {
 
     private final DemoUsers users;
     private final DemoCases cases;
+    private final DemoMonthlyReport monthlyReport;
 
-    DemoSetup(DemoUsers users, DemoCases cases) {
+    DemoSetup(DemoUsers users, DemoCases cases, DemoMonthlyReport monthlyReport) {
         this.users = users;
         this.cases = cases;
+        this.monthlyReport = monthlyReport;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void setUp() {
         users.create();
         cases.create();
+        monthlyReport.sendOnce();
     }
 }

@@ -18,8 +18,4 @@ record ReportContent(YearMonth month, String facility, ZoneId zone, Instant buil
     String title() {
         return "Monthly grievance report " + month + (facility == null ? "" : " \u2013 " + facility);
     }
-
-    String fileName(String extension) {
-        return "grievance-report-" + month + "." + extension;
-    }
 }

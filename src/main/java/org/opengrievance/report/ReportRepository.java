@@ -58,14 +58,6 @@ class ReportRepository {
                 .param("id", id).param("k", kind.name()).query((rs, n) -> rs.getBytes(1)).optional();
     }
 
-    /** Whether a report of this month and facility (null: all) was built by {@code builtBy}. */
-    boolean exists(String month, String facility, String builtBy) {
-        return jdbc.sql("SELECT COUNT(*) FROM monthly_report WHERE report_month = :m AND built_by = :by AND "
-                + (facility == null ? "facility IS NULL" : "facility = :f")).param("m", month).param("by", builtBy)
-                .params(facility == null ? java.util.Map.of() : java.util.Map.of("f", facility))
-                .query(Long.class).single() > 0;
-    }
-
     private static final String SELECT = "SELECT r.id, r.report_month, r.facility, r.built_at, r.built_by, "
             + "r.process_instance_id, (SELECT sha256 FROM monthly_report_file p WHERE p.report_id = r.id AND p.kind = 'PDF'), "
             + "(SELECT sha256 FROM monthly_report_file x WHERE x.report_id = r.id AND x.kind = 'XLSX') "

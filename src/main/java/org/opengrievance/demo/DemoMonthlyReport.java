@@ -1,4 +1,4 @@
-package org.opengrievance.report;
+package org.opengrievance.demo;
 
 import java.time.Clock;
 import java.time.YearMonth;
@@ -7,16 +7,15 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.opengrievance.config.FacilityProperties;
+import org.opengrievance.report.MonthlyReportProcess;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Demo mode only: at start-up the director gets the previous month's report (in the demo outbox), once per
- * database: the instance's business key names the month, and a second start-up finds it. Built and sent by the
- * model's async steps, after the demo users exist.
+ * database: the instance's business key names the month, and a second start-up finds it. Started by
+ * {@link DemoSetup} after the demo users exist (the email step reads the directors); built and sent by the
+ * model's async steps.
  */
 @Component
 @ConditionalOnProperty(name = "grievance.demo.enabled", havingValue = "true")
@@ -36,9 +35,7 @@ class DemoMonthlyReport {
         this.facility = facility;
     }
 
-    @Order // after the demo users and cases (DemoSetup): the email step reads the directors when it runs
-    @EventListener(ApplicationReadyEvent.class)
-    public void sendOnce() {
+    void sendOnce() {
         YearMonth previous = YearMonth.from(clock.instant().atZone(facility.zone())).minusMonths(1);
         String key = "demo-report-" + previous;
         if (history.createHistoricProcessInstanceQuery().processDefinitionKey(MonthlyReportProcess.KEY)
