@@ -222,6 +222,9 @@ final class ApiOperations {
             ok.setContent(new Content().addMediaType("text/csv", new MediaType().schema(new StringSchema())));
             problem(responses, "404", "there is no chart with this id");
         }
+        if (path.endsWith("/filters")) {
+            return;
+        }
         problem(responses, "400", path.startsWith(DENOMINATORS + "/")
                 ? "the month, the facility or the value is missing or wrong (named in `errors`)"
                 : "a month is not yyyy-MM, from is after to, the period is over 120 months, or the facility or"

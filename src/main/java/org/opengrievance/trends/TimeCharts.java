@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ final class TimeCharts {
         for (Regime r : Regime.values()) {
             clocks.stream().filter(k -> k.regime().equals(r.name())).forEach(k -> tally(counts, Labels.of(r.name()), k));
         }
-        clocks.stream().filter(k -> java.util.Arrays.stream(Regime.values()).noneMatch(r -> r.name().equals(k.regime())))
+        clocks.stream().filter(k -> Arrays.stream(Regime.values()).noneMatch(r -> r.name().equals(k.regime())))
                 .forEach(k -> tally(counts, Labels.of(k.regime()), k));
         List<Map<String, Object>> rows = counts.entrySet().stream().map(e -> row("regime", e.getKey(),
                 "onTime", e.getValue()[0], "late", e.getValue()[1], "extended", e.getValue()[2], "open", e.getValue()[3]))

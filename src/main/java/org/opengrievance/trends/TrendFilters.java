@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.opengrievance.config.FacilityProperties;
 import org.opengrievance.config.PlanProperties;
@@ -61,7 +62,7 @@ class TrendFilters {
 
     /** The departments by the words the filters list, each with its code in the read model. */
     Map<String, String> departments() {
-        Map<String, String> byLabel = new java.util.TreeMap<>();
+        Map<String, String> byLabel = new TreeMap<>();
         cases.departments().forEach(code -> byLabel.putIfAbsent(Labels.of(code), code));
         return byLabel;
     }
