@@ -7,12 +7,17 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +31,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @GrievanceAppTest
 class MonthlyReportScheduleTests {
+
+    /** Directors with an address (other tests give them one) get the scheduled report too. */
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
     @Autowired MutableClock clock;
     @Autowired ManagementService management;
