@@ -54,6 +54,11 @@ class MonthlyReportSteps {
         return execution -> {
             YearMonth current = YearMonth.from(clock.instant().atZone(zone));
             Object requested = execution.getVariable(MonthlyReportProcess.REPORT_MONTH);
+            String initiator = (String) execution.getVariable("initiator");
+            if (requested == null && initiator != null) {
+                // a person always names the month (the form requires it); only the schedule leaves it out
+                throw Refusal.badField(MonthlyReportProcess.REPORT_MONTH, "Write the month to report, e.g. 2026-11.");
+            }
             if (requested == null) {
                 // the timer of the first business day: the month that just ended
                 execution.setVariable(MonthlyReportProcess.REPORT_MONTH, current.minusMonths(1).toString());
@@ -69,7 +74,6 @@ class MonthlyReportSteps {
                         + "that name: leave the field empty for all, or write the name as the trend figures list it.");
             }
             execution.setVariable(MonthlyReportProcess.REPORT_FACILITY, name);
-            String initiator = (String) execution.getVariable("initiator");
             if (initiator != null) {
                 if (!isDirector(execution, initiator)) {
                     throw Refusal.conflict(null, "Only the patient relations director runs the monthly report.");

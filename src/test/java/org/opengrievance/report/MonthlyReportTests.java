@@ -327,6 +327,9 @@ class MonthlyReportTests {
             assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("reportMonth");
             assertThat(refused.json().toString()).contains("Choose a past month");
         }
+        Answer noMonth = call(DIRECTOR, HttpMethod.POST, "/engine-rest/process-definition/key/monthlyReport/start",
+                "{\"variables\":{}}");
+        assertThat(noMonth.status()).isEqualTo(400);
         Answer notDirector = call(PATIENT_RELATIONS, HttpMethod.POST, SUBMIT, startForm("2026-12"));
         assertThat(notDirector.status()).isEqualTo(409);
         assertThat(notDirector.json().path("detail").asText()).contains("Only the patient relations director");
