@@ -12,3 +12,6 @@ CREATE TABLE trend_denominator (
 );
 
 CREATE INDEX trend_denominator_month_idx ON trend_denominator (period_month, facility_name);
+
+-- timeliness counts the clocks whose binding deadline falls in the chosen months
+CREATE INDEX case_clock_binding_due_idx ON case_clock (binding_due_at);

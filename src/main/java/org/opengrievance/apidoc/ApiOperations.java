@@ -36,6 +36,7 @@ final class ApiOperations {
     private static final String TRENDS = "/api/director/trends";
     private static final String DENOMINATORS = "/api/director/denominators";
     private static final String REPORTS = "/api/director/reports";
+    private static final String READINESS = "/api/audit/readiness-pack";
     private static final java.util.regex.Pattern LINKED_CASE = java.util.regex.Pattern.compile(
             "/api/grievances/\\{caseNumber}/(conversion|reclassification|split)");
 
@@ -71,6 +72,7 @@ final class ApiOperations {
             Map.entry("GET " + REPORTS, new Doc("listMonthlyReports", "List the stored monthly grievance reports (month, facility, when, by whom or the schedule, SHA-256 of each file), newest month first")),
             Map.entry("GET " + REPORTS + "/{id}/pdf", new Doc("downloadMonthlyReportPdf", "Download a stored monthly grievance report as PDF")),
             Map.entry("GET " + REPORTS + "/{id}/xlsx", new Doc("downloadMonthlyReportXlsx", "Download a stored monthly grievance report as an Excel workbook")),
+            Map.entry("GET " + READINESS, new Doc("readinessPack", "Download the survey-readiness pack of a date range and facility (ZIP): grievance log, sent letters with their checks, policy settings and deployments, late cases with their breach reviews")),
             Map.entry("GET " + EXPORT, new Doc("exportAudit", "Export a CMS grievance universe, the hospital grievance log or the timeliness report (CSV or XLSX)")));
 
     private ApiOperations() {
@@ -114,6 +116,9 @@ final class ApiOperations {
         }
         if (path.equals(EXPORT)) {
             export(operation, responses);
+        }
+        if (path.equals(READINESS)) {
+            readinessPack(operation, responses);
         }
         if (path.equals(AUDIT_CASES) && method == HttpMethod.GET) {
             CaseSearchParameters.describe(operation);
@@ -279,6 +284,27 @@ final class ApiOperations {
                         new MediaType().schema(new StringSchema().format("binary"))));
         problem(responses, "400", "an unknown export or format, or a bad date range (the parameter is named in `errors`)");
         problem(responses, "422", "the export did not validate: `errors` names each row (case number) and field at fault");
+    }
+
+    /** The pack as a ZIP; its range and facility named in a 400. */
+    private static void readinessPack(Operation operation, ApiResponses responses) {
+        operation.getParameters().forEach(p -> {
+            switch (p.getName()) {
+                case "from", "to" -> p.required(true).description("first (from) or last (to) receipt date of the range,"
+                        + " inclusive, in the facility's zone; at most 3 years").schema(new StringSchema().format("date")
+                        .example("from".equals(p.getName()) ? "2026-01-01" : "2026-12-31"));
+                case "facility" -> p.required(true).description("the facility, as the grievance log names it")
+                        .schema(new StringSchema().maxLength(200).example("Mercy General Hospital"));
+                default -> { }
+            }
+        });
+        ApiResponse ok = responses.get("200");
+        ok.setDescription("the pack: README.txt, the hospital grievance log (CSV, XLSX), letters/ with"
+                + " letter-checks.csv, policy-settings.csv, late-cases.csv (docs/guide-auditor.md)");
+        ok.setContent(new Content().addMediaType("application/zip",
+                new MediaType().schema(new StringSchema().format("binary"))));
+        problem(responses, "400", "a bad or missing date, a range over 3 years or backwards, or an unknown facility"
+                + " (the parameter is named in `errors`)");
     }
 
     @SuppressWarnings("rawtypes")

@@ -32,10 +32,24 @@ class ExportService {
     /** @throws ExportInvalidException naming every row and field at fault, when the export does not validate */
     @Transactional
     public Export export(ExportName name, ReceiptRange range, ExportFormat format) {
-        Layout layout = layouts.get(name);
-        ExportTable table = layout.table(facts.grievances(name.regimes(), range));
-        ExportValidator.require(layout, table);
-        accessLog.exportRead(name.path(), range.parameters(format));
+        ExportTable table = table(name, range, null, range.parameters(format));
         return new Export(table, name.path() + "_" + range.from() + "_" + range.to() + "." + format.extension());
+    }
+
+    /**
+     * The validated table of one facility's grievances ({@code facility} null: every facility's), its read
+     * recorded with {@code parameters} (the survey-readiness pack writes one table as CSV and XLSX). Not a
+     * transaction of its own: a refusal here must not mark the caller's transaction for rollback.
+     */
+    ExportTable table(ExportName name, ReceiptRange range, String facility, String parameters) {
+        Layout layout = layouts.get(name);
+        List<GrievanceFacts> rows = facts.grievances(name.regimes(), range);
+        if (facility != null) {
+            rows = rows.stream().filter(f -> facility.equals(f.facilityName())).toList();
+        }
+        ExportTable table = layout.table(rows);
+        ExportValidator.require(layout, table);
+        accessLog.exportRead(name.path(), parameters);
+        return table;
     }
 }
