@@ -35,6 +35,7 @@ final class ApiOperations {
     private static final String EXPORT = "/api/audit/exports/{name}.{format}";
     private static final String TRENDS = "/api/director/trends";
     private static final String DENOMINATORS = "/api/director/denominators";
+    private static final String REPORTS = "/api/director/reports";
     private static final String READINESS = "/api/audit/readiness-pack";
     private static final java.util.regex.Pattern LINKED_CASE = java.util.regex.Pattern.compile(
             "/api/grievances/\\{caseNumber}/(conversion|reclassification|split)");
@@ -68,6 +69,9 @@ final class ApiOperations {
             Map.entry("GET " + TRENDS + "/{chartId}.csv", new Doc("exportTrendChart", "Export one trend chart's rows as CSV (the same filters)")),
             Map.entry("GET " + DENOMINATORS, new Doc("listDenominators", "List the monthly denominators (patient days, members) in force, with who entered them")),
             Map.entry("PUT " + DENOMINATORS + "/{month}", new Doc("enterDenominator", "Enter a month's patient days (a hospital facility) or members (the plan) for the trend rates")),
+            Map.entry("GET " + REPORTS, new Doc("listMonthlyReports", "List the stored monthly grievance reports (month, facility, when, by whom or the schedule, SHA-256 of each file), newest month first")),
+            Map.entry("GET " + REPORTS + "/{id}/pdf", new Doc("downloadMonthlyReportPdf", "Download a stored monthly grievance report as PDF")),
+            Map.entry("GET " + REPORTS + "/{id}/xlsx", new Doc("downloadMonthlyReportXlsx", "Download a stored monthly grievance report as an Excel workbook")),
             Map.entry("GET " + READINESS, new Doc("readinessPack", "Download the survey-readiness pack of a date range and facility (ZIP): grievance log, sent letters with their checks, policy settings and deployments, late cases with their breach reviews")),
             Map.entry("GET " + EXPORT, new Doc("exportAudit", "Export a CMS grievance universe, the hospital grievance log or the timeliness report (CSV or XLSX)")));
 
@@ -92,6 +96,14 @@ final class ApiOperations {
             ok.setDescription("the letter");
             ok.setContent(new Content().addMediaType("application/pdf",
                     new MediaType().schema(new StringSchema().format("binary"))));
+        }
+        if (path.startsWith(REPORTS + "/")) {
+            ApiResponse ok = responses.get("200");
+            ok.setDescription("the stored report");
+            ok.setContent(new Content().addMediaType(path.endsWith("/pdf") ? "application/pdf"
+                    : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    new MediaType().schema(new StringSchema().format("binary"))));
+            problem(responses, "404", "there is no stored report with this id");
         }
         if (path.equals("/api/audit/access-log.csv")) {
             ApiResponse ok = responses.get("200");

@@ -13,11 +13,13 @@ class DemoSetup {
     private final DemoUsers users;
     private final DemoCases cases;
     private final DemoHistory history;
+    private final DemoMonthlyReport monthlyReport;
 
-    DemoSetup(DemoUsers users, DemoCases cases, DemoHistory history) {
+    DemoSetup(DemoUsers users, DemoCases cases, DemoHistory history, DemoMonthlyReport monthlyReport) {
         this.users = users;
         this.cases = cases;
         this.history = history;
+        this.monthlyReport = monthlyReport;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -27,5 +29,7 @@ class DemoSetup {
         if (cases.create()) {
             history.create();
         }
+        // after the history, so that last month's report shows the past months
+        monthlyReport.sendOnce();
     }
 }

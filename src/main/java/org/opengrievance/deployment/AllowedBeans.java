@@ -47,7 +47,11 @@ public final class AllowedBeans {
             Map.entry("attachToOpenCase", Set.of()),
             Map.entry("caseClocks", Set.of("regimesOf")),
             Map.entry("resolutionLetters", Set.of("ids")),
-            Map.entry("dischargeAppeal", Set.of("dueAt")));
+            Map.entry("dischargeAppeal", Set.of("dueAt")),
+            Map.entry("reportSchedule", Set.of("cycle")),
+            Map.entry("chooseReportMonth", Set.of()),
+            Map.entry("buildMonthlyReport", Set.of()),
+            Map.entry("emailMonthlyReport", Set.of()));
 
     public static final Set<String> NAMES = METHODS.keySet();
 

@@ -48,6 +48,12 @@ public final class ContractIds {
                     "prepareLetter", "emailLetter", "printAndMailLetter", "recordMailing", "resolveUnsentLetter"),
                     Set.of()),
             new ProcessContract("caseChange", "case-change.bpmn", Set.of("caseChangeRequested", "changeCase"),
+                    Set.of()),
+            new ProcessContract("monthlyReport", "monthly-report.bpmn", Set.of("reportRequested",
+                    "chooseReportMonth", "buildReport", "emailReport"),
+                    Set.of()),
+            new ProcessContract("monthlyReportSchedule", "monthly-report-schedule.bpmn", Set.of(
+                    "firstBusinessDayOfMonth", "runMonthlyReport"),
                     Set.of()));
 
     public static final List<DecisionContract> DECISIONS = List.of(
@@ -65,7 +71,7 @@ public final class ContractIds {
             "grievance-intake", "confirm-classification", "acknowledge-receipt", "gather-findings", "code-issue",
             "draft-response", "approve-response", "close-grievance", "abuse-review", "interim-notice",
             "extension-notice", "deadline-review", "print-letter", "unsent-letter", "hand-off-to-appeals",
-            "case-change", "discharge-appeal-rights", "check-duplicates");
+            "case-change", "discharge-appeal-rights", "check-duplicates", "monthly-report-request");
 
     private ContractIds() {
     }

@@ -37,7 +37,9 @@ public final class EngineOwnedVariables {
             "suggestedClassificationLabel", "preferredLanguageLabel", "regimeLabel", "departmentLabel",
             "hcatCategoryLabel", "classificationLabel",
             // a reclassification (relink): the new track, sent with the message; the cases a case change opened
-            "reclassifiedAs", "newCaseNumbers");
+            "reclassifiedAs", "newCaseNumbers",
+            // the monthly report (report.MonthlyReportProcess): the stored report, who asked for it
+            "reportId", "reportRequestedBy");
 
     private EngineOwnedVariables() {
     }

@@ -139,6 +139,25 @@ public final class LetterRenderer {
         if (draft) {
             markDraft(html.document());
         }
+        byte[] pdf = pdf(html.document(), facts(content, html, draft), html.source().path());
+        return new Rendered(pdf, html.version(), html.language(), html.fallback(), content.largePrint());
+    }
+
+    /** What the metadata of a document that is not a letter says (the letter facts stay empty). */
+    public record DocumentFacts(String title, String description, String language, String keywords) {
+    }
+
+    /**
+     * Another document of the engine (the director's monthly report) as the same archival, accessible PDF as a
+     * letter: the letters' fonts, PDF/A-2a and PDF/UA-1 with the same metadata. {@code xhtml} loads nothing from
+     * outside, has a {@code <title>} and a {@code lang}.
+     */
+    public byte[] renderDocument(Document xhtml, DocumentFacts facts) {
+        return pdf(xhtml, new ArchivalMetadata.Facts(facts.title(), facts.description(), facts.language(),
+                facts.keywords(), clock.instant(), Map.of()), facts.title());
+    }
+
+    private byte[] pdf(Document document, ArchivalMetadata.Facts facts, String what) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.withProducer(ArchivalMetadata.PRODUCER);
@@ -149,17 +168,17 @@ public final class LetterRenderer {
         b.usePdfUaAccessibility(true);
         b.useColorProfile(SRGB);
         fonts.register(b);
-        b.withW3cDocument(html.document(), "about:blank");
+        b.withW3cDocument(document, "about:blank");
         try (PdfBoxRenderer renderer = b.buildPdfRenderer()) {
             renderer.createPDFWithoutClosing();
             try (PDDocument doc = renderer.getPdfDocument()) {
-                ArchivalMetadata.apply(doc, facts(content, html, draft));
+                ArchivalMetadata.apply(doc, facts);
                 doc.save(out, CompressParameters.DEFAULT_COMPRESSION);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("The letter could not be rendered from " + html.source().path(), e);
+            throw new IllegalStateException("The PDF could not be rendered from " + what, e);
         }
-        return new Rendered(out.toByteArray(), html.version(), html.language(), html.fallback(), content.largePrint());
+        return out.toByteArray();
     }
 
     private ArchivalMetadata.Facts facts(LetterContent c, Html html, boolean draft) {

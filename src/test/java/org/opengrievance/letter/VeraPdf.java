@@ -11,15 +11,15 @@ import org.verapdf.pdfa.flavours.PDFAFlavour;
 import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
 
-/** veraPDF, the PDF Association's reference validator, run on a PDF in memory against one profile. */
-final class VeraPdf {
+/** veraPDF, the PDF Association's reference validator, run on a PDF in memory against one profile (letters, reports). */
+public final class VeraPdf {
 
     static {
         VeraGreenfieldFoundryProvider.initialise();
     }
 
     /** One failed rule: its clause and test number, what it checks, and how often it failed. */
-    record Failure(String rule, String description, long count) {
+    public record Failure(String rule, String description, long count) {
         @Override
         public String toString() {
             return rule + " (" + count + "x): " + description;
@@ -27,13 +27,13 @@ final class VeraPdf {
     }
 
     /** The outcome: the rules that failed (empty when the file conforms) and how many checks were run. */
-    record Report(PDFAFlavour flavour, boolean compliant, List<Failure> failures, int checks) {
+    public record Report(PDFAFlavour flavour, boolean compliant, List<Failure> failures, int checks) {
     }
 
     private VeraPdf() {
     }
 
-    static Report validate(byte[] pdf, PDFAFlavour flavour) {
+    public static Report validate(byte[] pdf, PDFAFlavour flavour) {
         try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour)) {
             PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false);
             ValidationResult result = validator.validate(parser);

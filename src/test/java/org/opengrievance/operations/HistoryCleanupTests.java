@@ -88,7 +88,8 @@ class HistoryCleanupTests {
         // each model of processes/, as the engine deployed it (its latest version)
         List<String> processes = shipped(".bpmn", "bpmn:process");
         assertThat(processes).containsExactlyInAnyOrder("grievance", "investigation", "hospitalClock", "planClock",
-                "letterDelivery", "caseChange");
+                "letterDelivery", "caseChange", "monthlyReport",
+                "monthlyReportSchedule");
         for (String key : processes) {
             var definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
                     .latestVersion().singleResult();
