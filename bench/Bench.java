@@ -1,0 +1,734 @@
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark of docs/performance.md: starts the packaged application as a child process, drives it over HTTP
+ * (java.net.http only: this file runs on the JDK alone, {@code java bench/Bench.java key=value ...}), prints a
+ * table with the configuration beside each figure and writes it as JSON and CSV. A measurement, not a test:
+ * nothing here has a time limit or runs in CI. See bench/run.sh for the usual invocation and the options.
+ */
+public class Bench {
+
+    static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+    static final Map<String, String> OPT = new LinkedHashMap<>();
+    static HttpClient client;
+    static String base;
+    static final List<Row> ROWS = Collections.synchronizedList(new ArrayList<>());
+    static Process app;
+    static Path out;
+    static final AtomicLong CALLS = new AtomicLong();
+
+    /** One figure: ours beside its reference (ref may be null), with the configuration it ran under. */
+    record Row(String section, String metric, String unit, String ours, double oursValue, String ref, Double refValue,
+            String config) {
+        /** The cost ratio, ours over the reference: time over time, or for a rate the reference's over ours. */
+        Double ratio() {
+            if (refValue == null || refValue == 0 || oursValue == 0) {
+                return null;
+            }
+            return unit.endsWith("/s") ? refValue / oursValue : oursValue / refValue;
+        }
+    }
+
+    record Answer(int status, String body) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        OPT.putAll(Map.of("db", "h2", "port", "18089", "jar", "target/grievance-engine-0.1.0-SNAPSHOT.jar",
+                "out", "target/bench", "sections", "e,a,b", "conc", "1,8,32", "rounds", "3", "requests", "60",
+                "lifecycles", "12", "lifecycleConc", "4"));
+        OPT.putAll(Map.of("pgUrl", "jdbc:postgresql://127.0.0.1:5432/grievance_bench", "pgUser", "postgres",
+                "audit", "10000", "auditReps", "20", "timersOpen", "1000", "timersDue", "500"));
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("options are key=value: " + a);
+            }
+            OPT.put(a.substring(0, eq), a.substring(eq + 1));
+        }
+        out = Path.of(OPT.get("out"));
+        Files.createDirectories(out);
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .executor(Executors.newFixedThreadPool(8)).build();
+        base = "http://127.0.0.1:" + OPT.get("port");
+        List<String> sections = Arrays.asList(OPT.get("sections").split(","));
+        System.out.println("bench: " + OPT + " on " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + Instant.now());
+        try {
+            if (sections.contains("d")) {
+                Audit.run();
+            }
+            if (sections.contains("e") || sections.contains("a") || sections.contains("b")) {
+                startApp(List.of(), true);
+                deployFloor();
+                warmUp();
+                if (sections.contains("a")) {
+                    intake();
+                }
+                if (sections.contains("b")) {
+                    lifecycle();
+                }
+                if (sections.contains("e")) {
+                    rss("after the lifecycle run (and everything before it)");
+                }
+                stopApp();
+            }
+            if (sections.contains("c")) {
+                Deadlines.run();
+            }
+        } finally {
+            stopApp();
+            write();
+        }
+        System.exit(0);
+    }
+
+    static String db() {
+        return OPT.get("db");
+    }
+
+    // ---------------------------------------------------------------- the application
+
+    static List<String> appArgs(boolean fresh) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("java", "-jar", OPT.get("jar"), "--server.port=" + OPT.get("port"),
+                "--spring.profiles.active=demo"));
+        if (db().equals("postgres")) {
+            cmd.addAll(List.of("--spring.datasource.url=" + OPT.get("pgUrl"),
+                    "--spring.datasource.username=" + OPT.get("pgUser"), "--spring.datasource.password=",
+                    "--grievance.demo.on-any-database=true"));
+        } else {
+            Path h2 = out.resolve("h2").toAbsolutePath();
+            if (fresh) {
+                deleteTree(h2);
+            }
+            cmd.add("--spring.datasource.url=jdbc:h2:file:" + h2.resolve("grievance"));
+        }
+        return cmd;
+    }
+
+    /** Starts the app; the start-up figure is from the process start to /actuator/health answering UP. */
+    static double startApp(List<String> extra, boolean fresh) throws Exception {
+        List<String> cmd = appArgs(fresh);
+        cmd.addAll(extra);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.resolve("app.log").toFile()));
+        long t0 = System.nanoTime();
+        app = pb.start();
+        while (true) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("the application stopped; see " + out.resolve("app.log"));
+            }
+            try {
+                Answer h = call(null, "GET", "/actuator/health", null);
+                if (h.status() == 200 && h.body().contains("\"UP\"")) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (System.nanoTime() - t0 > 300_000_000_000L) {
+                throw new IllegalStateException("not UP after 300 s");
+            }
+            Thread.sleep(100);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "app pid %d UP after %.1f s (%s)%n", app.pid(), seconds, extra);
+        if (extra.isEmpty()) {
+            row("e", "start-up: process start to /actuator/health UP", "s", "grievance app", seconds, null, null,
+                    (fresh ? "empty database" : "existing database") + ", demo profile");
+            rss("after start");
+        }
+        return seconds;
+    }
+
+    static void rss(String when) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + app.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                double mb = Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                row("e", "RSS " + when, "MB", "grievance app", mb, null, null, "JVM defaults (no -Xmx), /proc/<pid>/status VmRSS");
+            }
+        }
+    }
+
+    static void stopApp() throws InterruptedException {
+        if (app != null && app.isAlive()) {
+            app.destroy();
+            if (!app.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                app.destroyForcibly();
+                app.waitFor();
+            }
+        }
+        app = null;
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (Files.exists(p)) {
+            try (var s = Files.walk(p)) {
+                s.sorted(Collections.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    static Answer call(String user, String method, String path, String body) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .header("Accept", "*/*");
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":demo-" + user).getBytes(StandardCharsets.UTF_8)));
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            CALLS.incrementAndGet();
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), r.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    static Answer ok(String user, String method, String path, String body) throws IOException {
+        Answer a = call(user, method, path, body);
+        if (a.status() / 100 != 2) {
+            throw new IllegalStateException(method + " " + path + " as " + user + ": " + a.status() + " " + a.body());
+        }
+        return a;
+    }
+
+    static String q(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                default -> b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    /** The first value of "key" in a JSON text (this file has no JSON library: the answers are simple). */
+    static String field(String json, String key) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[^,}\\]]+)")
+                .matcher(json);
+        if (!m.find()) {
+            return null;
+        }
+        return m.group(2) != null ? m.group(2) : m.group(1).trim();
+    }
+
+    static List<String> all(String json, String key) {
+        List<String> values = new ArrayList<>();
+        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+        while (m.find()) {
+            values.add(m.group(1));
+        }
+        return values;
+    }
+
+    static String patient() {
+        String letters = "abcdefghijklmnopqrstuvwxyz";
+        StringBuilder s = new StringBuilder("Bench ");
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        s.append((char) ('A' + r.nextInt(26)));
+        for (int i = 0; i < 9; i++) {
+            s.append(letters.charAt(r.nextInt(26)));
+        }
+        return s.toString();
+    }
+
+    static String nowChicago() {
+        return OffsetDateTime.now(CHICAGO).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    // ---------------------------------------------------------------- the three starts
+
+    static final String COMPLAINT = "The call bell went unanswered for forty minutes.";
+
+    static String intakeBody(String receivedAt) {
+        return "{\"channel\":\"LETTER\",\"receivedAt\":" + q(receivedAt) + ",\"patientName\":" + q(patient())
+                + ",\"complaintText\":" + q(COMPLAINT) + ",\"serviceArea\":\"NURSING\",\"responseRequested\":false,"
+                + "\"preferredLanguage\":\"en\"}";
+    }
+
+    static String engineStartBody(String receivedAt) {
+        return "{\"variables\":{\"channel\":{\"value\":\"LETTER\"},\"receivedAt\":{\"value\":" + q(receivedAt)
+                + "},\"patientName\":{\"value\":" + q(patient()) + "},\"complaintText\":{\"value\":" + q(COMPLAINT)
+                + "},\"serviceArea\":{\"value\":\"NURSING\"},\"responseRequested\":{\"value\":false},"
+                + "\"preferredLanguage\":{\"value\":\"en\"}}}";
+    }
+
+    static String floorStartBody(int steps, String businessKey) {
+        return "{" + (businessKey == null ? "" : "\"businessKey\":" + q(businessKey) + ",")
+                + "\"variables\":{\"steps\":{\"value\":" + steps + ",\"type\":\"Integer\"},\"done\":{\"value\":0,"
+                + "\"type\":\"Integer\"},\"step\":{\"value\":\"first\"},\"dueAt\":{\"value\":"
+                + q(OffsetDateTime.now(ZoneOffset.UTC).plusDays(7).truncatedTo(ChronoUnit.MILLIS)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")))
+                + ",\"type\":\"Date\"}}}";
+    }
+
+    enum Target {
+        OURS("POST /api/grievances (irene, intake)"),
+        ENGINE("POST /engine-rest/process-definition/key/grievance/start, same variables (irene)"),
+        FLOOR("POST /engine-rest/process-definition/key/benchOneTask/start (admin)");
+
+        final String label;
+
+        Target(String label) {
+            this.label = label;
+        }
+
+        void send() throws IOException {
+            String received = nowChicago();
+            switch (this) {
+                case OURS -> ok("irene", "POST", "/api/grievances", intakeBody(received));
+                case ENGINE -> ok("irene", "POST", "/engine-rest/process-definition/key/grievance/start",
+                        engineStartBody(received));
+                case FLOOR -> ok("admin", "POST", "/engine-rest/process-definition/key/benchOneTask/start",
+                        floorStartBody(1, null));
+            }
+        }
+    }
+
+    static void deployFloor() throws IOException {
+        String boundary = "----bench" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("deployment-name", "bench-one-task");
+        parts.put("enable-duplicate-filtering", "true");
+        parts.put("deployment-source", "bench");
+        for (var p : parts.entrySet()) {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(p.getKey())
+                    .append("\"\r\n\r\n").append(p.getValue()).append("\r\n");
+        }
+        for (String file : List.of("bench-one-task.bpmn", "bench-task.form")) {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(file)
+                    .append("\"; filename=\"").append(file).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .append(Files.readString(Path.of("bench", file))).append("\r\n");
+        }
+        body.append("--").append(boundary).append("--\r\n");
+        HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/engine-rest/deployment/create"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:demo-admin".getBytes()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        try {
+            HttpResponse<String> a = client.send(r, HttpResponse.BodyHandlers.ofString());
+            if (a.statusCode() != 200) {
+                throw new IllegalStateException("deploying the bench process: " + a.statusCode() + " " + a.body());
+            }
+            System.out.println("deployed bench-one-task.bpmn + bench-task.form through the deployment guard");
+        } catch (InterruptedException e) {
+            throw new IOException(e);
+        }
+    }
+
+    static void warmUp() throws Exception {
+        for (Target t : Target.values()) {
+            load(4, 20, i -> () -> t.send());
+        }
+        for (int i = 0; i < 2; i++) {
+            ourLifecycle();
+            floorLifecycle(8);
+        }
+        System.out.println("warmed up");
+    }
+
+    interface Work {
+        void run() throws Exception;
+    }
+
+    record Load(double seconds, long[] latenciesNanos, int errors) {
+    }
+
+    /** n units of work on c threads; the latency of each and the wall time of all. */
+    static Load load(int c, int n, IntFunction<Work> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(c);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        long[] lat = new long[n];
+        List<Future<?>> fs = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int t = 0; t < c; t++) {
+            fs.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < n) {
+                    long s = System.nanoTime();
+                    try {
+                        work.apply(i).run();
+                    } catch (Exception e) {
+                        if (errors.incrementAndGet() <= 3) {
+                            System.out.println("  error: " + e.getMessage());
+                        }
+                    }
+                    lat[i] = System.nanoTime() - s;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        return new Load(seconds, lat, errors.get());
+    }
+
+    static double pct(List<Long> lat, double p) {
+        List<Long> s = new ArrayList<>(lat);
+        Collections.sort(s);
+        int i = (int) Math.ceil(p / 100.0 * s.size()) - 1;
+        return s.get(Math.max(0, Math.min(s.size() - 1, i))) / 1e6;
+    }
+
+    static void intake() throws Exception {
+        int rounds = Integer.parseInt(OPT.get("rounds"));
+        int n = Integer.parseInt(OPT.get("requests"));
+        for (String cs : OPT.get("conc").split(",")) {
+            int c = Integer.parseInt(cs);
+            Map<Target, List<Long>> lat = new LinkedHashMap<>();
+            Map<Target, double[]> secs = new LinkedHashMap<>();
+            Map<Target, Integer> errs = new LinkedHashMap<>();
+            for (Target t : Target.values()) {
+                lat.put(t, new ArrayList<>());
+                secs.put(t, new double[rounds]);
+                errs.put(t, 0);
+            }
+            for (int r = 0; r < rounds; r++) {
+                // alternating: each round starts with another target
+                List<Target> order = new ArrayList<>(List.of(Target.values()));
+                Collections.rotate(order, -r);
+                for (Target t : order) {
+                    Load l = load(c, n, i -> () -> t.send());
+                    for (long x : l.latenciesNanos()) {
+                        lat.get(t).add(x);
+                    }
+                    secs.get(t)[r] = l.seconds();
+                    errs.merge(t, l.errors(), Integer::sum);
+                    System.out.printf(Locale.ROOT, "  a c=%d round %d %-6s %6.1f/s%n", c, r + 1, t, n / l.seconds());
+                }
+            }
+            String config = "concurrency " + c + ", " + rounds + " alternating rounds x " + n + " requests"
+                    + ", history full, errors ours/engine/floor " + errs.values();
+            double[] tp = new double[3];
+            double[] p50 = new double[3];
+            double[] p99 = new double[3];
+            String[] range = new String[3];
+            int k = 0;
+            for (Target t : Target.values()) {
+                double total = Arrays.stream(secs.get(t)).sum();
+                tp[k] = rounds * n / total;
+                p50[k] = pct(lat.get(t), 50);
+                p99[k] = pct(lat.get(t), 99);
+                range[k] = String.format(Locale.ROOT, "%.1f-%.1f/s", n / Arrays.stream(secs.get(t)).max().orElse(1),
+                        n / Arrays.stream(secs.get(t)).min().orElse(1));
+                k++;
+            }
+            row("a", "intake throughput c=" + c + " vs grievance start", "starts/s", Target.OURS.label + " " + range[0],
+                    tp[0], Target.ENGINE.label + " " + range[1], tp[1], config);
+            row("a", "intake throughput c=" + c + " vs one-task start", "starts/s", Target.OURS.label, tp[0],
+                    Target.FLOOR.label + " " + range[2], tp[2], config);
+            row("a", "intake p50 c=" + c + " vs grievance start", "ms", Target.OURS.label, p50[0], Target.ENGINE.label,
+                    p50[1], config);
+            row("a", "intake p50 c=" + c + " vs one-task start", "ms", Target.OURS.label, p50[0], Target.FLOOR.label,
+                    p50[2], config);
+            row("a", "intake p99 c=" + c + " vs grievance start", "ms", Target.OURS.label, p99[0], Target.ENGINE.label,
+                    p99[1], config);
+            row("a", "intake p99 c=" + c + " vs one-task start", "ms", Target.OURS.label, p99[0], Target.FLOOR.label,
+                    p99[2], config);
+        }
+    }
+
+    // ---------------------------------------------------------------- lifecycles
+
+    record Step(String task, String user, Map<String, Object> values) {
+    }
+
+    static List<Step> steps() {
+        return List.of(
+                new Step("confirmClassification", "irene", Map.of("classification", "GRIEVANCE")),
+                new Step("acknowledgeReceipt", "paula", Map.of("acknowledgedVia", "PHONE")),
+                new Step("gatherFindings", "ivan", Map.of("findings", "Tray line delayed by a broken cart.",
+                        "stepsTaken", "Interviewed staff and the patient.", "issue1", "Meals arrived cold")),
+                new Step("codeIssue", "ivan", Map.of("hcatCategory", "ENVIRONMENT", "hcatSeverity", "1",
+                        "harmLevel", "0")),
+                new Step("draftResponse", "paula", Map.of("answer1", "We replaced the broken cart on the tray line.",
+                        "patientStepsText", "We spoke with the kitchen and the nursing staff on your floor.",
+                        "responseDraft", "Your concern was substantiated; the cart was replaced.",
+                        "contactPerson", "Paula Patient-Relations", "contactTitle", "Patient Relations Manager",
+                        "contactPhone", "(555) 010-0100", "responseChannel", "MAIL")),
+                new Step("approveResponse", "diana", Map.of("approvalDecision", "APPROVE")),
+                new Step("printAndMailLetter", "paula", Map.of("mailedAt", "NOW")),
+                new Step("closeGrievance", "paula", Map.of("closureReason", "RESOLVED")));
+    }
+
+    /** One case from intake to closure over HTTP as staff: returns the number of HTTP calls it took. */
+    static int ourLifecycle() throws Exception {
+        int calls = 1;
+        String created = ok("irene", "POST", "/api/grievances", intakeBody(nowChicago())).body();
+        String caseNumber = field(created, "caseNumber");
+        for (Step s : steps()) {
+            calls += work(s.user(), "processInstanceBusinessKey=" + caseNumber, s.task(), s.values());
+        }
+        return calls;
+    }
+
+    /** The floor's lifecycle: the one-task process, its task taken steps times with the same kinds of calls. */
+    static int floorLifecycle(int steps) throws Exception {
+        String key = "B-" + System.nanoTime() + "-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        ok("admin", "POST", "/engine-rest/process-definition/key/benchOneTask/start", floorStartBody(steps, key));
+        int calls = 1;
+        for (int i = 1; i <= steps; i++) {
+            calls += work("admin", "processInstanceBusinessKey=" + key, "benchTask",
+                    Map.of("done", i, "note", "step " + i));
+        }
+        return calls;
+    }
+
+    /**
+     * What Tasklist does for one task: finds it, claims it unless it is the person's already, reads its form and
+     * what the form shows, submits every field (the read-only ones with what they show). Returns the calls made.
+     */
+    static int work(String user, String query, String taskKey, Map<String, Object> values) throws Exception {
+        int calls = 0;
+        String list = "[]";
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            // some tasks come after a job (a letter is prepared asynchronously): ask again until it is there
+            list = ok(user, "GET", "/engine-rest/task?" + query + "&taskDefinitionKey=" + taskKey, null).body();
+            calls++;
+            if (list.contains("\"id\"")) {
+                break;
+            }
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("no task " + taskKey + " for " + query);
+            }
+            Thread.sleep(50);
+        }
+        String id = field(list, "id");
+        String assignee = field(list, "assignee");
+        if (!user.equals(assignee)) {
+            ok(user, "POST", "/engine-rest/task/" + id + "/claim", "{\"userId\":" + q(user) + "}");
+            calls++;
+        }
+        String form = ok(user, "GET", "/engine-rest/task/" + id + "/deployed-form", null).body();
+        String shown = ok(user, "GET", "/engine-rest/task/" + id + "/form-variables", null).body();
+        calls += 2;
+        StringBuilder vars = new StringBuilder("{\"variables\":{");
+        boolean first = true;
+        for (String k : readonlyKeys(form)) {
+            if (values.containsKey(k)) {
+                continue;
+            }
+            String v = shownValue(shown, k);
+            if (v != null) {
+                vars.append(first ? "" : ",").append(q(k)).append(":{\"value\":").append(v).append("}");
+                first = false;
+            }
+        }
+        for (var e : values.entrySet()) {
+            Object v = "NOW".equals(e.getValue()) ? nowChicago() : e.getValue();
+            vars.append(first ? "" : ",").append(q(e.getKey())).append(":{\"value\":")
+                    .append(v instanceof String s ? q(s) : String.valueOf(v)).append("}");
+            first = false;
+        }
+        vars.append("}}");
+        Answer done = call(user, "POST", "/engine-rest/task/" + id + "/complete", vars.toString());
+        calls++;
+        if (done.status() != 204 && done.body().contains("mailedAt")) {
+            // the mailing date may not be before the approval, which may be in this same second
+            Thread.sleep(1000);
+            done = call(user, "POST", "/engine-rest/task/" + id + "/complete",
+                    vars.toString().replaceAll("\"mailedAt\":\\{\"value\":\"[^\"]*\"", "\"mailedAt\":{\"value\":\""
+                            + nowChicago() + "\""));
+            calls++;
+        }
+        if (done.status() != 204) {
+            throw new IllegalStateException(taskKey + ": " + done.status() + " " + done.body());
+        }
+        return calls;
+    }
+
+    /** The keys of read-only components in a Camunda Form's JSON (flat scan: components carry key and readonly). */
+    static List<String> readonlyKeys(String form) {
+        List<String> keys = new ArrayList<>();
+        // each component object: {...} without nested braces for the simple fields the forms use
+        Matcher m = Pattern.compile("\\{[^{}]*\\}").matcher(form.replaceAll("\"layout\"\\s*:\\s*\\{[^{}]*\\}", "\"layout\":0"));
+        while (m.find()) {
+            String c = m.group();
+            if (c.matches("(?s).*\"readonly\"\\s*:\\s*true.*")) {
+                String k = field(c, "key");
+                if (k != null) {
+                    keys.add(k);
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** The JSON value a form-variables answer shows for this key (null when absent or null). */
+    static String shownValue(String shown, String key) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(key)
+                + "\"\\s*:\\s*\\{\\s*\"type\"\\s*:\\s*\"[^\"]*\"\\s*,\\s*\"value\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}]+)")
+                .matcher(shown);
+        if (!m.find()) {
+            return null;
+        }
+        String v = m.group(1).trim();
+        return v.equals("null") ? null : v;
+    }
+
+    static void lifecycle() throws Exception {
+        int rounds = Integer.parseInt(OPT.get("rounds"));
+        int m = Integer.parseInt(OPT.get("lifecycles"));
+        int c = Integer.parseInt(OPT.get("lifecycleConc"));
+        int perRound = Math.max(1, m / rounds);
+        List<Long> ours = new ArrayList<>();
+        List<Long> floor = new ArrayList<>();
+        double oursSecs = 0;
+        double floorSecs = 0;
+        AtomicLong oursCalls = new AtomicLong();
+        AtomicLong floorCalls = new AtomicLong();
+        int steps = steps().size();
+        int errors = 0;
+        for (int r = 0; r < rounds; r++) {
+            for (int side = 0; side < 2; side++) {
+                boolean oursNow = (side + r) % 2 == 0;
+                Load l = load(c, perRound, i -> () -> {
+                    if (oursNow) {
+                        oursCalls.addAndGet(ourLifecycle());
+                    } else {
+                        floorCalls.addAndGet(floorLifecycle(steps));
+                    }
+                });
+                errors += l.errors();
+                for (long x : l.latenciesNanos()) {
+                    (oursNow ? ours : floor).add(x);
+                }
+                if (oursNow) {
+                    oursSecs += l.seconds();
+                } else {
+                    floorSecs += l.seconds();
+                }
+                System.out.printf(Locale.ROOT, "  b round %d %s %.2f lifecycles/s%n", r + 1, oursNow ? "ours " : "floor",
+                        perRound / l.seconds());
+            }
+        }
+        int n = perRound * rounds;
+        String config = n + " lifecycles each side, " + rounds + " alternating rounds, concurrency " + c + ", " + db()
+                + ", history level full, errors " + errors + "; HTTP calls per lifecycle ours "
+                + String.format(Locale.ROOT, "%.1f", oursCalls.get() / (double) n) + ", floor "
+                + String.format(Locale.ROOT, "%.1f", floorCalls.get() / (double) n);
+        String oursLabel = "intake + " + steps + " tasks claimed and completed with their forms over engine-rest";
+        String floorLabel = "benchOneTask: start + its task " + steps + " times, same calls (admin)";
+        row("b", "lifecycles per second", "lifecycles/s", oursLabel, n / oursSecs, floorLabel, n / floorSecs, config);
+        row("b", "lifecycle p50", "ms", oursLabel, pct(ours, 50), floorLabel, pct(floor, 50), config);
+        row("b", "lifecycle p99", "ms", oursLabel, pct(ours, 99), floorLabel, pct(floor, 99), config);
+    }
+
+    // ---------------------------------------------------------------- output
+
+    static void row(String section, String metric, String unit, String ours, double oursValue, String ref,
+            Double refValue, String config) {
+        Row r = new Row(section, metric, unit, ours, oursValue, ref, refValue, config + " [" + db() + "]");
+        ROWS.add(r);
+        System.out.printf(Locale.ROOT, "%s | %s | %.2f %s%s%n", section, metric, oursValue, unit,
+                refValue == null ? "" : String.format(Locale.ROOT, " vs %.2f (ratio %.2f)", refValue, r.ratio()));
+    }
+
+    static void write() throws IOException {
+        String stamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        StringBuilder table = new StringBuilder();
+        StringBuilder csv = new StringBuilder("section,metric,unit,ours,ours_value,reference,reference_value,ratio,config\n");
+        StringBuilder json = new StringBuilder("{\"finished\":" + q(stamp) + ",\"options\":{");
+        boolean first = true;
+        for (var e : OPT.entrySet()) {
+            json.append(first ? "" : ",").append(q(e.getKey())).append(":").append(q(e.getValue()));
+            first = false;
+        }
+        json.append("},\"rows\":[");
+        table.append(String.format(Locale.ROOT, "%-3s %-52s %12s %12s %7s  %s%n", "", "figure", "ours", "reference",
+                "cost x", "configuration"));
+        first = true;
+        for (Row r : ROWS) {
+            String ratio = r.ratio() == null ? "" : String.format(Locale.ROOT, "%.2f", r.ratio());
+            String ref = r.refValue() == null ? "" : String.format(Locale.ROOT, "%.2f", r.refValue());
+            table.append(String.format(Locale.ROOT, "%-3s %-52s %12s %12s %7s  %s%n", r.section(), r.metric() + " (" + r.unit() + ")",
+                    String.format(Locale.ROOT, "%.2f", r.oursValue()), ref, ratio, r.config()));
+            csv.append(String.join(",", csvCell(r.section()), csvCell(r.metric()), csvCell(r.unit()), csvCell(r.ours()),
+                    String.format(Locale.ROOT, "%.3f", r.oursValue()), csvCell(r.ref() == null ? "" : r.ref()), ref, ratio,
+                    csvCell(r.config()))).append('\n');
+            json.append(first ? "" : ",").append("{\"section\":").append(q(r.section())).append(",\"metric\":")
+                    .append(q(r.metric())).append(",\"unit\":").append(q(r.unit())).append(",\"ours\":").append(q(r.ours()))
+                    .append(",\"oursValue\":").append(String.format(Locale.ROOT, "%.3f", r.oursValue()))
+                    .append(",\"reference\":").append(r.ref() == null ? "null" : q(r.ref())).append(",\"referenceValue\":")
+                    .append(r.refValue() == null ? "null" : String.format(Locale.ROOT, "%.3f", r.refValue()))
+                    .append(",\"ratio\":").append(ratio.isEmpty() ? "null" : ratio).append(",\"config\":")
+                    .append(q(r.config())).append("}");
+            first = false;
+        }
+        json.append("]}\n");
+        String name = "bench-" + db();
+        Files.writeString(out.resolve(name + ".json"), json);
+        Files.writeString(out.resolve(name + ".csv"), csv);
+        Files.writeString(out.resolve(name + ".txt"), table);
+        System.out.println();
+        System.out.print(table);
+        System.out.println("written: " + out.resolve(name + ".json") + ", .csv, .txt");
+    }
+
+    static String csvCell(String s) {
+        return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
+    // ---------------------------------------------------------------- d and c
+
+    static final class Audit {
+        static void run() throws Exception {
+            throw new UnsupportedOperationException("d: not yet");
+        }
+    }
+
+    static final class Deadlines {
+        static void run() throws Exception {
+            throw new UnsupportedOperationException("c: not yet");
+        }
+    }
+}
