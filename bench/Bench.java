@@ -48,6 +48,7 @@ public class Bench {
     static Process app;
     static Path out;
     static final AtomicLong CALLS = new AtomicLong();
+    static boolean failed;
 
     /** One figure: ours beside its reference (ref may be null), with the configuration it ran under. */
     record Row(String section, String metric, String unit, String ours, double oursValue, String ref, Double refValue,
@@ -80,7 +81,11 @@ public class Bench {
         out = Path.of(OPT.get("out"));
         Files.createDirectories(out);
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                .executor(Executors.newFixedThreadPool(8)).build();
+                .executor(Executors.newFixedThreadPool(8, r -> {
+                    Thread t = new Thread(r);
+                    t.setDaemon(true);
+                    return t;
+                })).build();
         base = "http://127.0.0.1:" + OPT.get("port");
         List<String> sections = Arrays.asList(OPT.get("sections").split(","));
         System.out.println("bench: " + OPT + " on " + Runtime.getRuntime().availableProcessors() + " cores, "
@@ -107,11 +112,14 @@ public class Bench {
             if (sections.contains("c")) {
                 Deadlines.run();
             }
+        } catch (Exception e) {
+            e.printStackTrace();
+            failed = true;
         } finally {
             stopApp();
             write();
         }
-        System.exit(0);
+        System.exit(failed ? 1 : 0);
     }
 
     static String db() {
@@ -501,8 +509,12 @@ public class Bench {
 
     /** One case from intake to closure over HTTP as staff: returns the number of HTTP calls it took. */
     static int ourLifecycle() throws Exception {
+        return ourLifecycle(nowChicago());
+    }
+
+    static int ourLifecycle(String receivedAt) throws Exception {
         int calls = 1;
-        String created = ok("irene", "POST", "/api/grievances", intakeBody(nowChicago())).body();
+        String created = ok("irene", "POST", "/api/grievances", intakeBody(receivedAt)).body();
         String caseNumber = field(created, "caseNumber");
         for (Step s : steps()) {
             calls += work(s.user(), "processInstanceBusinessKey=" + caseNumber, s.task(), s.values());
@@ -564,7 +576,9 @@ public class Bench {
             }
         }
         for (var e : values.entrySet()) {
-            Object v = "NOW".equals(e.getValue()) ? nowChicago() : e.getValue();
+            // a mailing date: now, to the millisecond (not before the approval, not in the future)
+            Object v = "NOW".equals(e.getValue())
+                    ? OffsetDateTime.now(CHICAGO).truncatedTo(ChronoUnit.MILLIS).toString() : e.getValue();
             vars.append(first ? "" : ",").append(q(e.getKey())).append(":{\"value\":")
                     .append(v instanceof String s ? q(s) : String.valueOf(v)).append("}");
             first = false;
@@ -572,9 +586,10 @@ public class Bench {
         vars.append("}}");
         Answer done = call(user, "POST", "/engine-rest/task/" + id + "/complete", vars.toString());
         calls++;
-        if (done.status() != 204 && done.body().contains("mailedAt")) {
-            // the mailing date may not be before the approval, which may be in this same second
-            Thread.sleep(1000);
+        if (done.status() != 204 && values.containsValue("NOW")) {
+            // refused (the app answers 500 here): try once more with the next full second
+            System.out.println("  " + taskKey + " answered " + done.status() + "; once more with the next second");
+            Thread.sleep(1000 - System.currentTimeMillis() % 1000 + 5);
             done = call(user, "POST", "/engine-rest/task/" + id + "/complete",
                     vars.toString().replaceAll("\"mailedAt\":\\{\"value\":\"[^\"]*\"", "\"mailedAt\":{\"value\":\""
                             + nowChicago() + "\""));
@@ -720,15 +735,241 @@ public class Bench {
 
     // ---------------------------------------------------------------- d and c
 
+    static String psql(String database, String sql) throws Exception {
+        Process p = new ProcessBuilder("psql", "-h", OPT.getOrDefault("pgHost", "127.0.0.1"), "-U", OPT.get("pgUser"),
+                "-d", database, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("psql: " + text);
+        }
+        return text;
+    }
+
+    /** d: the auditor's queries at growing numbers of generated closed cases (PostgreSQL only). */
     static final class Audit {
+
+        static final String DB = "grievance_bench_audit";
+
+        record Query(String name, IntFunction<String> path) {
+        }
+
         static void run() throws Exception {
-            throw new UnsupportedOperationException("d: not yet");
+            if (!db().equals("postgres")) {
+                System.out.println("d: skipped, the generator is PostgreSQL SQL (bench/run.sh postgres)");
+                return;
+            }
+            String main = OPT.get("pgUrl");
+            OPT.put("pgUrl", main.replaceAll("/[^/]+$", "/" + DB));
+            try {
+                startApp(List.of(), true);
+                int templates = Integer.parseInt(OPT.getOrDefault("auditTemplates", "4"));
+                for (int i = 0; i < templates; i++) {
+                    // the templates: real lifecycles, received 6 to 66 hours before (durations not zero, no deadline passed)
+                    ourLifecycle(OffsetDateTime.now(CHICAGO).minusHours(6 + 20L * i).truncatedTo(ChronoUnit.SECONDS)
+                            .toString());
+                }
+                Process gen = new ProcessBuilder("psql", "-h", OPT.getOrDefault("pgHost", "127.0.0.1"), "-U",
+                        OPT.get("pgUser"), "-d", DB, "-v", "ON_ERROR_STOP=1", "-qf", "bench/audit-generate.sql")
+                        .inheritIO().start();
+                if (gen.waitFor() != 0) {
+                    throw new IllegalStateException("bench/audit-generate.sql failed");
+                }
+                System.out.println("d: templates " + psql(DB, "SELECT string_agg(case_number, ' ') FROM bench_template"));
+                long have = 0;
+                Map<String, double[]> small = new LinkedHashMap<>();
+                long smallSize = 0;
+                int reps = Integer.parseInt(OPT.get("auditReps"));
+                for (String sizeText : OPT.get("audit").split(",")) {
+                    long size = Long.parseLong(sizeText);
+                    long t0 = System.nanoTime();
+                    long rows = 0;
+                    for (long from = have + 1; from <= size; from += 50_000) {
+                        rows += Long.parseLong(psql(DB, "SELECT bench_generate(" + from + ", "
+                                + Math.min(size, from + 49_999) + ")"));
+                    }
+                    psql(DB, "VACUUM ANALYZE");
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    have = size;
+                    String cfg = size + " generated closed cases, " + psql(DB, "SELECT count(*) FROM grievance_case")
+                            + " rows in grievance_case, " + psql(DB, "SELECT pg_size_pretty(pg_database_size(current_database()))");
+                    row("d", "generator: cases " + size + " (" + rows + " rows, incl. VACUUM ANALYZE)", "s", "bench/audit-generate.sql",
+                            secs, null, null, cfg);
+                    check(size);
+                    List<String> numbers = List.of(psql(DB, "SELECT case_number FROM grievance_case WHERE "
+                            + "process_instance_id LIKE 'bench-%' ORDER BY random() LIMIT " + reps).split("\\n"));
+                    List<Query> queries = List.of(
+                            new Query("search: no filter (newest 25)", i -> "/api/audit/cases"),
+                            new Query("search: closed, received in one month", i -> "/api/audit/cases?status=CLOSED"
+                                    + "&receivedFrom=2020-06-01&receivedTo=2020-06-30"),
+                            new Query("search: patient name part", i -> "/api/audit/cases?patientName="
+                                    + "Patient%20" + (1 + (i * 7919L) % size)),
+                            new Query("search: case number", i -> "/api/audit/cases?caseNumber="
+                                    + numbers.get(i % numbers.size())),
+                            new Query("timeline of one case", i -> "/api/grievances/" + numbers.get(i % numbers.size())
+                                    + "/timeline"),
+                            new Query("timeliness report, 2020 (12 months, csv)", i -> "/api/audit/exports/timeliness.csv"
+                                    + "?from=2020-01-01&to=2020-12-31"),
+                            new Query("hospital grievance log, 2020-06 (csv)", i -> "/api/audit/exports/"
+                                    + "hospital-grievance-log.csv?from=2020-06-01&to=2020-06-30"));
+                    Map<String, List<Long>> lat = new LinkedHashMap<>();
+                    for (Query q : queries) {
+                        lat.put(q.name(), new ArrayList<>());
+                        ok("aubrey", "GET", q.path().apply(0), null); // warm
+                    }
+                    for (int i = 0; i < reps; i++) {
+                        for (Query q : queries) {
+                            long s = System.nanoTime();
+                            ok("aubrey", "GET", q.path().apply(i), null);
+                            lat.get(q.name()).add(System.nanoTime() - s);
+                        }
+                    }
+                    for (Query q : queries) {
+                        double[] p = {pct(lat.get(q.name()), 50), pct(lat.get(q.name()), 95)};
+                        String c = reps + " requests each, one at a time, round-robin over the queries, auditor aubrey; " + cfg;
+                        if (small.isEmpty() || !small.containsKey(q.name())) {
+                            small.put(q.name(), p);
+                            smallSize = size;
+                            row("d", q.name() + " p50 at " + size, "ms", "at " + size, p[0], null, null, c);
+                            row("d", q.name() + " p95 at " + size, "ms", "at " + size, p[1], null, null, c);
+                        } else {
+                            double[] b = small.get(q.name());
+                            row("d", q.name() + " p50 at " + size + " vs " + smallSize, "ms", "at " + size, p[0],
+                                    "at " + smallSize, b[0], c);
+                            row("d", q.name() + " p95 at " + size + " vs " + smallSize, "ms", "at " + size, p[1],
+                                    "at " + smallSize, b[1], c);
+                        }
+                    }
+                }
+            } finally {
+                stopApp();
+                OPT.put("pgUrl", main);
+            }
+        }
+
+        /** A generated case read through the normal API: found by search, and its timeline is its template's. */
+        static void check(long size) throws Exception {
+            String n = psql(DB, "SELECT case_number FROM grievance_case WHERE process_instance_id = 'bench-" + size + "'");
+            String tmpl = psql(DB, "SELECT case_number FROM bench_template WHERE t = " + size
+                    + " % (SELECT count(*) FROM bench_template)");
+            String found = ok("aubrey", "GET", "/api/audit/cases?caseNumber=" + n, null).body();
+            String total = field(found, "total");
+            String mine = ok("aubrey", "GET", "/api/grievances/" + n + "/timeline", null).body();
+            String theirs = ok("aubrey", "GET", "/api/grievances/" + tmpl + "/timeline", null).body();
+            List<String> a = new ArrayList<>(all(mine, "kind"));
+            List<String> b = new ArrayList<>(all(theirs, "kind"));
+            a.removeIf("READ"::equals);
+            b.removeIf("READ"::equals);
+            boolean same = a.equals(b) && "1".equals(total) && "CLOSED".equals(field(mine, "status"));
+            System.out.println("d: check " + n + " (copy of " + tmpl + "): search total " + total + ", timeline kinds "
+                    + a.size() + (same ? " = template's" : " DIFFER from template's " + b.size()));
+            row("d", "generated case read through the API equals its template", "ok", n + " vs " + tmpl, same ? 1 : 0,
+                    null, null, "search ?caseNumber finds 1, status CLOSED, timeline event kinds (READ aside) in the same order");
         }
     }
 
+    /**
+     * c: timers coming due together (PostgreSQL only). Cases are logged over HTTP with the job executor off:
+     * "open" ones received now (their timers lie days ahead) and "due" ones received 30 days ago (every timer of
+     * their clock is past due). The app is then started with the job executor on: at that moment all those timers
+     * are due together, as if the engine clock had moved 30 days. Measured: seconds until no timer job due before
+     * that start is left, the latest firing, timers fired twice (job log) and not fired. Once with the executor as
+     * the demo profile has it (Camunda's defaults), once with the settings below; each run gets its own due cases.
+     */
     static final class Deadlines {
+
+        static final List<String> OFF = List.of("--camunda.bpm.job-execution.enabled=false");
+
         static void run() throws Exception {
-            throw new UnsupportedOperationException("c: not yet");
+            if (!db().equals("postgres")) {
+                System.out.println("c: skipped, the timer figures are read with SQL from PostgreSQL (bench/run.sh postgres)");
+                return;
+            }
+            String database = OPT.get("pgUrl").replaceAll(".*/", "");
+            int open = Integer.parseInt(OPT.get("timersOpen"));
+            int due = Integer.parseInt(OPT.get("timersDue"));
+            int conc = Integer.parseInt(OPT.getOrDefault("timersConc", "8"));
+            Map<String, List<String>> settings = new LinkedHashMap<>();
+            settings.put("default (demo profile: Camunda's defaults, core 3 / max 10 threads, 3 jobs per acquisition, queue 3)",
+                    List.of());
+            settings.put("tuned: " + OPT.getOrDefault("timersTuned", "core=max=4 threads, 10 jobs per acquisition, queue 20, timers first"),
+                    List.of("--camunda.bpm.job-execution.core-pool-size=4", "--camunda.bpm.job-execution.max-pool-size=4",
+                            "--camunda.bpm.job-execution.max-jobs-per-acquisition=10",
+                            "--camunda.bpm.job-execution.queue-capacity=20",
+                            "--camunda.bpm.generic-properties.properties.job-executor-prefer-timer-jobs=true"));
+            boolean fresh = false;
+            int made = 0;
+            for (var setting : settings.entrySet()) {
+                startApp(OFF, fresh);
+                fresh = false;
+                if (made == 0) {
+                    log(conc, open, false);
+                }
+                log(conc, due, true);
+                made++;
+                stopApp();
+                Instant stopped = Instant.now();
+                long dueJobs = Long.parseLong(psql(database, "SELECT count(*) FROM act_ru_job WHERE type_ = 'timer' "
+                        + "AND duedate_ <= now()"));
+                long futureJobs = Long.parseLong(psql(database, "SELECT count(*) FROM act_ru_job WHERE type_ = 'timer' "
+                        + "AND duedate_ > now()"));
+                String mark = psql(database, "SELECT coalesce(max(timestamp_), now()) FROM act_hi_job_log");
+                System.out.println("c: " + dueJobs + " timer jobs due, " + futureJobs + " timers ahead; starting: " + setting.getKey());
+                long t0 = System.nanoTime();
+                startApp(setting.getValue(), false);
+                double up = (System.nanoTime() - t0) / 1e9;
+                double all = -1;
+                long left = dueJobs;
+                long limit = System.nanoTime() + Long.parseLong(OPT.getOrDefault("timersMaxSeconds", "600")) * 1_000_000_000L;
+                while (System.nanoTime() < limit) {
+                    left = Long.parseLong(psql(database, "SELECT count(*) FROM act_ru_job WHERE type_ = 'timer' AND "
+                            + "duedate_ <= timestamptz '" + stopped + "' AND (exception_msg_ IS NULL OR retries_ > 0)"));
+                    if (left == 0) {
+                        all = (System.nanoTime() - t0) / 1e9;
+                        break;
+                    }
+                    Thread.sleep(500);
+                }
+                String since = "timestamp_ > timestamptz '" + mark + "'";
+                String firstLast = psql(database, "SELECT extract(epoch FROM max(timestamp_) - min(timestamp_)), count(*) "
+                        + "FROM act_hi_job_log WHERE job_def_type_ = 'timer-intermediate-transition' AND job_state_ = 2 AND " + since);
+                String anyTimer = psql(database, "SELECT string_agg(DISTINCT job_def_type_, ' ') FROM act_hi_job_log WHERE "
+                        + since + " AND job_def_type_ LIKE 'timer%'");
+                String fired = psql(database, "SELECT count(*), count(DISTINCT job_id_) FROM act_hi_job_log WHERE "
+                        + "job_def_type_ LIKE 'timer%' AND job_state_ = 2 AND " + since);
+                long twice = Long.parseLong(psql(database, "SELECT count(*) FROM (SELECT job_id_ FROM act_hi_job_log WHERE "
+                        + "job_def_type_ LIKE 'timer%' AND job_state_ = 2 GROUP BY job_id_ HAVING count(*) > 1) x"));
+                long failedLogs = Long.parseLong(psql(database, "SELECT count(*) FROM act_hi_job_log WHERE "
+                        + "job_def_type_ LIKE 'timer%' AND job_state_ = 1 AND " + since));
+                long effectTwice = Long.parseLong(psql(database, "SELECT count(*) FROM (SELECT case_number, regime, kind "
+                        + "FROM clock_event WHERE kind IN ('REMINDER', 'BREACHED') GROUP BY case_number, regime, kind "
+                        + "HAVING count(*) > 1) x"));
+                String[] f = fired.split("\\|");
+                String[] fl = firstLast.split("\\|");
+                String cfg = setting.getKey() + "; " + dueJobs + " timer jobs due at start (" + (made * due) + " cases "
+                        + "received 30 days ago), " + futureJobs + " timers ahead (" + open + " open cases received now); "
+                        + "app UP after " + String.format(Locale.ROOT, "%.1f", up) + " s; timer job types fired: " + anyTimer
+                        + "; failed attempts (retried) " + failedLogs;
+                row("c", "seconds from app start until every due timer fired", "s", "job executor " + (made == 1 ? "default" : "tuned"),
+                        all, null, null, cfg + (all < 0 ? "; NOT all fired in the time limit, left " + left : ""));
+                row("c", "timer firings (successful job log entries) / distinct jobs", "jobs", "fired", Double.parseDouble(f[0]),
+                        "distinct", Double.parseDouble(f[1]), cfg);
+                row("c", "span first to last firing (intermediate timers)", "s", "span", fl[0].isEmpty() ? -1 : Double.parseDouble(fl[0]),
+                        null, null, cfg + "; " + fl[1] + " firings");
+                row("c", "timers fired twice (job ids with 2+ successful runs; clock_event REMINDER/BREACHED twice)", "jobs",
+                        "job log", twice, "clock_event", (double) effectTwice, cfg);
+                row("c", "due timers not fired at the end", "jobs", "left", left, null, null, cfg);
+                stopApp();
+            }
+        }
+
+        /** n cases over HTTP as intake, received now or 30 days ago. */
+        static void log(int conc, int n, boolean past) throws Exception {
+            long t0 = System.nanoTime();
+            Load l = load(conc, n, i -> () -> ok("irene", "POST", "/api/grievances", intakeBody(
+                    past ? OffsetDateTime.now(CHICAGO).minusDays(30).truncatedTo(ChronoUnit.SECONDS).toString()
+                            : nowChicago())));
+            System.out.printf(Locale.ROOT, "c: logged %d cases (%s) in %.0f s, %d errors%n", n, past ? "received 30 days ago"
+                    : "received now", (System.nanoTime() - t0) / 1e9, l.errors());
         }
     }
 }
