@@ -91,9 +91,6 @@ public class Bench {
         System.out.println("bench: " + OPT + " on " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + Instant.now());
         try {
-            if (sections.contains("d")) {
-                Audit.run();
-            }
             if (sections.contains("e") || sections.contains("a") || sections.contains("b")) {
                 startApp(List.of(), true);
                 deployFloor();
@@ -108,6 +105,12 @@ public class Bench {
                     rss("after the lifecycle run (and everything before it)");
                 }
                 stopApp();
+            }
+            if (sections.contains("s")) {
+                SqlCount.run();
+            }
+            if (sections.contains("d")) {
+                Audit.run();
             }
             if (sections.contains("c")) {
                 Deadlines.run();
@@ -147,6 +150,10 @@ public class Bench {
 
     /** Starts the app; the start-up figure is from the process start to /actuator/health answering UP. */
     static double startApp(List<String> extra, boolean fresh) throws Exception {
+        return startApp(extra, fresh, extra.isEmpty());
+    }
+
+    static double startApp(List<String> extra, boolean fresh, boolean record) throws Exception {
         List<String> cmd = appArgs(fresh);
         cmd.addAll(extra);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -172,7 +179,7 @@ public class Bench {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "app pid %d UP after %.1f s (%s)%n", app.pid(), seconds, extra);
-        if (extra.isEmpty()) {
+        if (record) {
             row("e", "start-up: process start to /actuator/health UP", "s", "grievance app", seconds, null, null,
                     (fresh ? "empty database" : "existing database") + ", demo profile");
             rss("after start");
@@ -720,10 +727,14 @@ public class Bench {
             first = false;
         }
         json.append("]}\n");
+        // each run its own files (bench-<db>-<finished>), and the latest run of each database under bench-<db>
         String name = "bench-" + db();
-        Files.writeString(out.resolve(name + ".json"), json);
-        Files.writeString(out.resolve(name + ".csv"), csv);
-        Files.writeString(out.resolve(name + ".txt"), table);
+        String own = name + "-" + stamp.replace(":", "");
+        for (String n : List.of(name, own)) {
+            Files.writeString(out.resolve(n + ".json"), json);
+            Files.writeString(out.resolve(n + ".csv"), csv);
+            Files.writeString(out.resolve(n + ".txt"), "bench " + OPT + "\nfinished " + stamp + "\n\n" + table);
+        }
         System.out.println();
         System.out.print(table);
         System.out.println("written: " + out.resolve(name + ".json") + ", .csv, .txt");
@@ -736,8 +747,10 @@ public class Bench {
     // ---------------------------------------------------------------- d and c
 
     static String psql(String database, String sql) throws Exception {
-        Process p = new ProcessBuilder("psql", "-h", OPT.getOrDefault("pgHost", "127.0.0.1"), "-U", OPT.get("pgUser"),
-                "-d", database, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder("psql", "-h", OPT.getOrDefault("pgHost", "127.0.0.1"), "-U", OPT.get("pgUser"),
+                "-d", database, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql).redirectErrorStream(true);
+        pb.environment().put("PGOPTIONS", "-c client_min_messages=warning");
+        Process p = pb.start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("psql: " + text);
@@ -864,6 +877,93 @@ public class Bench {
                     + a.size() + (same ? " = template's" : " DIFFER from template's " + b.size()));
             row("d", "generated case read through the API equals its template", "ok", n + " vs " + tmpl, same ? 1 : 0,
                     null, null, "search ?caseNumber finds 1, status CLOSED, timeline event kinds (READ aside) in the same order");
+        }
+    }
+
+    /**
+     * s: SQL statements per request, as evidence of what limits a figure (PostgreSQL only): the database gets
+     * log_statement = all for the app's new connections, each kind of request runs alone between two marker
+     * statements, and the server log (logPath) is counted between the markers for this database. The job
+     * executor's polling in that window is counted too (idle: one acquisition every 5 s).
+     */
+    static final class SqlCount {
+
+        static void run() throws Exception {
+            if (!db().equals("postgres")) {
+                System.out.println("s: skipped, statements are counted in PostgreSQL's log (bench/run.sh postgres)");
+                return;
+            }
+            String database = OPT.get("pgUrl").replaceAll(".*/", "");
+            Path log = Path.of(OPT.getOrDefault("logPath", "/var/log/postgresql/postgresql-15-main.log"));
+            if (!Files.isReadable(log)) {
+                System.out.println("s: skipped, " + log + " is not readable (logPath=...)");
+                return;
+            }
+            psql("postgres", "ALTER DATABASE " + database + " SET log_statement = 'all'");
+            try {
+                startApp(List.of(), false, false);
+                deployFloor();
+                int k = 5;
+                Map<String, Work> kinds = new LinkedHashMap<>();
+                kinds.put("intake POST /api/grievances", () -> Target.OURS.send());
+                kinds.put("engine-rest start of grievance", () -> Target.ENGINE.send());
+                kinds.put("engine-rest start of benchOneTask", () -> Target.FLOOR.send());
+                kinds.put("lifecycle (intake + 8 tasks over engine-rest)", () -> ourLifecycle());
+                kinds.put("floor lifecycle (benchOneTask, 8 visits)", () -> floorLifecycle(8));
+                for (var kind : kinds.entrySet()) {
+                    kind.getValue().run(); // warm
+                    String mark = "bench-mark-" + System.nanoTime();
+                    psql(database, "SELECT '" + mark + "-start'");
+                    for (int i = 0; i < k; i++) {
+                        kind.getValue().run();
+                    }
+                    psql(database, "SELECT '" + mark + "-end'");
+                    Map<String, Integer> c = count(log, database, mark);
+                    row("s", "SQL statements per request: " + kind.getKey(), "statements", "all", c.get("all") / (double) k,
+                            null, null, k + " requests one at a time, by kind " + c);
+                }
+            } finally {
+                stopApp();
+                psql("postgres", "ALTER DATABASE " + database + " RESET log_statement");
+            }
+        }
+
+        /** Statements of this database between the marker's start and end lines, by verb and table family. */
+        static Map<String, Integer> count(Path log, String database, String mark) throws IOException {
+            Map<String, Integer> c = new java.util.TreeMap<>();
+            c.put("all", 0);
+            boolean in = false;
+            for (String line : Files.readAllLines(log, StandardCharsets.ISO_8859_1)) {
+                if (line.contains(mark + "-start")) {
+                    in = true;
+                    continue;
+                }
+                if (line.contains(mark + "-end")) {
+                    break;
+                }
+                if (!in || !line.contains("@" + database + " ") || !(line.contains("LOG:  execute ")
+                        || line.contains("LOG:  statement: "))) {
+                    continue;
+                }
+                String sql = line.substring(line.indexOf(": ", line.indexOf("LOG:  ") + 6) + 2).trim().toUpperCase(Locale.ROOT);
+                if (sql.startsWith("BEGIN") || sql.startsWith("COMMIT") || sql.startsWith("SET ")
+                        || sql.startsWith("ROLLBACK") || sql.equals("SELECT 1")) {
+                    c.merge("tx/other", 1, Integer::sum);
+                    c.merge("all", 1, Integer::sum);
+                    continue;
+                }
+                String verb = sql.split("\\s+")[0];
+                Matcher m = Pattern.compile("(?:FROM|INTO|UPDATE)\\s+([A-Z_\\.]+)").matcher(sql);
+                String table = m.find() ? m.group(1) : "?";
+                String family = table.startsWith("ACT_HI_") ? "engine history"
+                        : table.startsWith("ACT_RU_AUTH") ? "authorization"
+                        : table.startsWith("ACT_RU_") || table.startsWith("ACT_GE_") ? "engine runtime"
+                        : table.startsWith("ACT_RE_") ? "engine repository"
+                        : table.startsWith("ACT_ID_") ? "identity" : table.startsWith("ACT_") ? "engine other" : "ours";
+                c.merge(family + " " + verb, 1, Integer::sum);
+                c.merge("all", 1, Integer::sum);
+            }
+            return c;
         }
     }
 
