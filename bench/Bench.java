@@ -764,7 +764,7 @@ public class Bench {
     /** d: the auditor's queries at growing numbers of generated closed cases (PostgreSQL only). */
     static final class Audit {
 
-        static final String DB = "grievance_bench_audit";
+        static final String DB = OPT.get("pgUrl").replaceAll(".*/", "") + "_audit";
 
         record Query(String name, IntFunction<String> path) {
         }
