@@ -971,13 +971,15 @@ public class Bench {
     }
 
     /**
-     * c: timers coming due together (PostgreSQL only). Cases are logged over HTTP and their classification
-     * confirmed (which sets the clock's timers) with the job executor off: "open" ones received now (their
-     * timers lie days ahead) and "due" ones received 30 days ago (every timer of their clock is past due). The app is then started with the job executor on: at that moment all those timers
-     * are due together, as if the engine clock had moved 30 days. Measured: seconds from
-     * that start until every due clock has its BREACHED event; the latest breach; timers fired twice (job log,
-     * clock events) and clocks not breached. Once with the executor as
-     * the demo profile has it (Camunda's defaults), once with the settings below; each run gets its own due cases.
+     * c: timers coming due together (PostgreSQL only). A few template cases are logged over HTTP and their
+     * classification confirmed (which sets the clock's timers) with the job executor off: "open" ones received now
+     * (their timers lie days ahead) and "due" ones received 30 days ago (every timer of their clock is past due).
+     * bench/open-generate.sql then copies them in bulk, engine and read-model rows alike, to timersOpen open
+     * cases and timersDue due ones. The app is started with the job executor on: at that moment all the due
+     * cases' timers are due together, as if the engine clock had moved 30 days. Measured: seconds from that start
+     * until every due clock has its BREACHED event and until the 10,000th firing; the latest breach; timers fired
+     * twice (job log, clock events) and clocks not breached. Once with the executor as the demo profile has it
+     * (Camunda's defaults), once with the tuned settings below; each round gets its own due cases.
      */
     static final class Deadlines {
 
@@ -985,13 +987,14 @@ public class Bench {
 
         static void run() throws Exception {
             if (!db().equals("postgres")) {
-                System.out.println("c: skipped, the timer figures are read with SQL from PostgreSQL (bench/run.sh postgres)");
+                System.out.println("c: skipped, the generator and the timer figures are PostgreSQL SQL (bench/run.sh postgres)");
                 return;
             }
             String database = OPT.get("pgUrl").replaceAll(".*/", "");
             int open = Integer.parseInt(OPT.get("timersOpen"));
             int due = Integer.parseInt(OPT.get("timersDue"));
-            int conc = Integer.parseInt(OPT.getOrDefault("timersConc", "8"));
+            int templates = Integer.parseInt(OPT.getOrDefault("timersTemplates", "5"));
+            int conc = Integer.parseInt(OPT.getOrDefault("timersConc", "4"));
             Map<String, List<String>> settings = new LinkedHashMap<>();
             settings.put("default (demo profile: Camunda's defaults, core 3 / max 10 threads, 3 jobs per acquisition, queue 3)",
                     List.of());
@@ -1000,22 +1003,38 @@ public class Bench {
                             "--camunda.bpm.job-execution.max-jobs-per-acquisition=10",
                             "--camunda.bpm.job-execution.queue-capacity=20",
                             "--camunda.bpm.generic-properties.properties.job-executor-prefer-timer-jobs=true"));
-            boolean fresh = false;
-            int made = 0;
+            startApp(OFF, false);
+            List<String> openTemplates = log(conc, templates, false);
+            List<String> dueTemplates = log(conc, templates, true);
+            stopApp();
+            Process gen = new ProcessBuilder("psql", "-h", OPT.getOrDefault("pgHost", "127.0.0.1"), "-U",
+                    OPT.get("pgUser"), "-d", database, "-v", "ON_ERROR_STOP=1", "-qf", "bench/open-generate.sql")
+                    .inheritIO().start();
+            if (gen.waitFor() != 0) {
+                throw new IllegalStateException("bench/open-generate.sql failed");
+            }
+            StringBuilder tmpl = new StringBuilder("TRUNCATE bench_open_template, bench_open_case; ");
+            for (String n : openTemplates) {
+                tmpl.append("INSERT INTO bench_open_template VALUES ('open', '").append(n).append("'); ")
+                        .append("INSERT INTO bench_open_case VALUES (0, 'open', 0, '").append(n).append("', '").append(n).append("'); ");
+            }
+            for (String n : dueTemplates) {
+                tmpl.append("INSERT INTO bench_open_template VALUES ('due', '").append(n).append("'); ")
+                        .append("INSERT INTO bench_open_case VALUES (0, 'due', 1, '").append(n).append("', '").append(n).append("'); ");
+            }
+            psql(database, tmpl.toString());
+            System.out.println("c: template rows found: " + psql(database, "SELECT bench_open_prepare()") + " engine ids of "
+                    + (openTemplates.size() + dueTemplates.size()) + " template cases");
+            generate(database, "open", open - openTemplates.size(), 0);
+            int round = 0;
             for (var setting : settings.entrySet()) {
-                Instant roundStart = Instant.now();
-                startApp(OFF, fresh);
-                fresh = false;
-                if (made == 0) {
-                    log(conc, open, false);
-                }
-                log(conc, due, true);
-                made++;
-                stopApp();
-                // the due cases of this round: received 30 days ago, logged since the round began
-                String mine = "SELECT case_number FROM grievance_case WHERE received_at < now() - interval '29 days' "
-                        + "AND created_at >= timestamptz '" + roundStart + "'";
+                round++;
+                generate(database, "due", due - (round == 1 ? dueTemplates.size() : 0), round);
+                psql(database, "VACUUM ANALYZE");
+                String mine = "SELECT case_number FROM bench_open_case WHERE kind = 'due' AND round = " + round;
                 long target = Long.parseLong(psql(database, "SELECT count(*) FROM case_clock WHERE case_number IN (" + mine + ")"));
+                long openCases = Long.parseLong(psql(database, "SELECT count(*) FROM grievance_case WHERE status = 'OPEN'"));
+                long openInstances = Long.parseLong(psql(database, "SELECT count(*) FROM act_ru_execution WHERE id_ = proc_inst_id_"));
                 long timersDueNow = Long.parseLong(psql(database, "SELECT count(*) FROM act_ru_job WHERE type_ = 'timer' "
                         + "AND duedate_ <= now()"));
                 long otherJobs = Long.parseLong(psql(database, "SELECT count(*) FROM act_ru_job WHERE type_ <> 'timer' "
@@ -1024,7 +1043,8 @@ public class Bench {
                         + "AND duedate_ > now()"));
                 String mark = psql(database, "SELECT coalesce(max(timestamp_), now()) FROM act_hi_job_log");
                 System.out.println("c: " + target + " clocks due (" + timersDueNow + " timer jobs due, " + otherJobs
-                        + " other jobs), " + futureJobs + " timers ahead; starting: " + setting.getKey());
+                        + " other jobs) among " + openCases + " open cases (" + openInstances + " process instances), "
+                        + futureJobs + " timers ahead; starting: " + setting.getKey());
                 Instant started = Instant.now();
                 long t0 = System.nanoTime();
                 startApp(setting.getValue(), false, false);
@@ -1033,23 +1053,33 @@ public class Bench {
                 long breached = 0;
                 String breachedSql = "SELECT count(DISTINCT (case_number, regime)) FROM clock_event WHERE kind = 'BREACHED' "
                         + "AND case_number IN (" + mine + ")";
-                long limit = System.nanoTime() + Long.parseLong(OPT.getOrDefault("timersMaxSeconds", "600")) * 1_000_000_000L;
+                long limit = System.nanoTime() + Long.parseLong(OPT.getOrDefault("timersMaxSeconds", "900")) * 1_000_000_000L;
                 while (System.nanoTime() < limit) {
                     breached = Long.parseLong(psql(database, breachedSql));
                     if (breached >= target) {
                         all = (System.nanoTime() - t0) / 1e9;
                         break;
                     }
-                    Thread.sleep(500);
+                    Thread.sleep(1000);
+                }
+                if (round == 1) {
+                    check(database);
                 }
                 String latest = psql(database, "SELECT extract(epoch FROM max(recorded_at) - timestamptz '" + started
                         + "'), extract(epoch FROM min(recorded_at) - timestamptz '" + started + "') FROM clock_event "
                         + "WHERE kind = 'BREACHED' AND case_number IN (" + mine + ")");
-                String since = "timestamp_ > timestamptz '" + mark + "'";
-                String anyTimer = psql(database, "SELECT string_agg(DISTINCT job_def_type_ || ':' || act_id_, ' ') FROM "
-                        + "act_hi_job_log WHERE " + since + " AND job_def_type_ LIKE 'timer%' AND job_state_ = 2");
+                String since = "timestamp_ > timestamp '" + mark + "'";
+                String anyTimer = psql(database, "SELECT string_agg(act_id_ || ' ' || n, ', ') FROM (SELECT act_id_, count(*) n "
+                        + "FROM act_hi_job_log WHERE " + since + " AND job_def_type_ LIKE 'timer%' AND job_state_ = 2 "
+                        + "GROUP BY act_id_ ORDER BY act_id_) x");
                 String fired = psql(database, "SELECT count(*), count(DISTINCT job_id_) FROM act_hi_job_log WHERE "
                         + "job_def_type_ LIKE 'timer%' AND job_state_ = 2 AND " + since);
+                // the 10,000th firing after the start, in the job log's clock (the JVM's, UTC here)
+                String tenThousandth = psql(database, "SELECT extract(epoch FROM timestamp_ - (timestamptz '" + started
+                        + "' AT TIME ZONE 'UTC')) FROM act_hi_job_log WHERE job_def_type_ LIKE 'timer%' AND job_state_ = 2 AND "
+                        + since + " ORDER BY timestamp_ OFFSET 9999 LIMIT 1");
+                String span = psql(database, "SELECT extract(epoch FROM max(timestamp_) - min(timestamp_)) FROM act_hi_job_log "
+                        + "WHERE job_def_type_ LIKE 'timer%' AND job_state_ = 2 AND " + since);
                 long twice = Long.parseLong(psql(database, "SELECT count(*) FROM (SELECT job_id_ FROM act_hi_job_log WHERE "
                         + "job_def_type_ LIKE 'timer%' AND job_state_ = 2 GROUP BY job_id_ HAVING count(*) > 1) x"));
                 long failedLogs = Long.parseLong(psql(database, "SELECT count(*) FROM act_hi_job_log WHERE "
@@ -1059,14 +1089,16 @@ public class Bench {
                         + "HAVING count(*) > 1) x"));
                 String[] f = fired.split("\\|");
                 String[] lt = latest.split("\\|", -1);
-                String name = made == 1 ? "default" : "tuned";
+                String name = round == 1 ? "default" : "tuned";
                 String cfg = setting.getKey() + "; " + target + " clocks of " + due + " cases received 30 days ago, all due "
-                        + "at this start (" + timersDueNow + " timer jobs + " + otherJobs + " other jobs waiting); "
-                        + futureJobs + " timers ahead (open cases received now); app UP after "
+                        + "at this start (" + timersDueNow + " timer jobs + " + otherJobs + " other jobs waiting), among "
+                        + openCases + " open cases; " + futureJobs + " timers ahead; app UP after "
                         + String.format(Locale.ROOT, "%.1f", up) + " s; timers that ran: " + anyTimer
-                        + "; failed job attempts (retried) " + failedLogs;
+                        + "; span first to last firing " + span + " s; failed job attempts (retried) " + failedLogs;
                 row("c", "seconds from app start until every due clock breached", "s", "job executor " + name, all, null, null,
                         cfg + (all < 0 ? "; NOT all fired within the limit: " + breached + " of " + target : ""));
+                row("c", "seconds from app start until the 10,000th timer firing", "s", "job executor " + name,
+                        tenThousandth.isEmpty() ? -1 : Double.parseDouble(tenThousandth), null, null, cfg);
                 row("c", "latest breach after app start (first: " + lt[1] + " s)", "s", "job executor " + name,
                         lt[0].isEmpty() ? -1 : Double.parseDouble(lt[0]), null, null, cfg);
                 row("c", "timer firings (successful job log entries) vs distinct timer jobs", "jobs", "firings",
@@ -1078,19 +1110,81 @@ public class Bench {
             }
         }
 
-        /** n cases over HTTP as intake, received now or 30 days ago, their classification confirmed. */
-        static void log(int conc, int n, boolean past) throws Exception {
+        /** n more generated cases of a kind, in steps on timersWorkers database sessions, with the time they took. */
+        static void generate(String database, String kind, int n, int round) throws Exception {
+            int step = Integer.parseInt(OPT.getOrDefault("timersStep", "5000"));
+            int workers = Integer.parseInt(OPT.getOrDefault("timersWorkers", "2"));
             long t0 = System.nanoTime();
+            AtomicLong rows = new AtomicLong();
+            int steps = (n + step - 1) / step;
+            Load l = load(workers, steps, i -> () -> {
+                int from = 1 + i * step;
+                int to = Math.min(n, from + step - 1);
+                rows.addAndGet(Long.parseLong(psql(database, "SELECT bench_open_generate('" + kind + "', " + from + ", " + to
+                        + ", " + round + ")")));
+            });
+            if (l.errors() > 0) {
+                throw new IllegalStateException("c: " + l.errors() + " generator steps failed");
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "c: generated %d %s cases (round %d): %d rows in %.1f s%n", n, kind, round, rows.get(), s);
+            if (n > 0) {
+                row("c", "generation: " + kind + " cases copied in bulk (bench/open-generate.sql)", "s", "generator", s, null,
+                        null, n + " cases, " + rows.get() + " rows (engine runtime and history, read model), " + workers
+                        + " database sessions, " + step + " cases per step");
+            }
+        }
+
+        /** A generated due case read through the normal API after the firings: its timeline is its template's. */
+        static void check(String database) throws Exception {
+            String[] pair = psql(database, "SELECT case_number || '|' || tmpl FROM bench_open_case WHERE kind = 'due' "
+                    + "AND round = 1 AND n > 0 ORDER BY n LIMIT 1").split("\\|");
+            if (pair.length < 2) {
+                return;
+            }
+            List<String> mine = kinds(ok("aubrey", "GET", "/api/grievances/" + pair[0] + "/timeline", null).body());
+            List<String> theirs = kinds(ok("aubrey", "GET", "/api/grievances/" + pair[1] + "/timeline", null).body());
+            String found = field(ok("aubrey", "GET", "/api/audit/cases?caseNumber=" + pair[0], null).body(), "total");
+            String status = field(ok("aubrey", "GET", "/api/grievances/" + pair[0] + "/timeline", null).body(), "status");
+            boolean same = mine.equals(theirs) && "1".equals(found) && "OPEN".equals(status);
+            System.out.println("c: check " + pair[0] + " (copy of " + pair[1] + "): search total " + found + ", timeline kinds "
+                    + mine + (same ? " = " : " <> ") + theirs);
+            row("c", "generated case read through the API equals its template", "ok", same ? "same" : "DIFFERENT",
+                    same ? 1 : 0, null, null, "copy " + pair[0] + " of " + pair[1] + " after the firings: search ?caseNumber finds "
+                    + found + ", status " + status + ", timeline event kinds (READ aside) up to the timers set the same, then breached: " + mine);
+        }
+
+        /**
+         * The timeline's event kinds (READ aside) up to the clock's timers being set: what the generator copied.
+         * After that the order of reminder, escalation and breach depends on which due timer runs first (the
+         * breach cancels the others), so only the breach itself is required.
+         */
+        static List<String> kinds(String timeline) {
+            List<String> all = new ArrayList<>(all(timeline, "kind"));
+            all.removeIf(x -> x.equals("READ"));
+            int set = all.indexOf("CLOCK_TIMERS_SET");
+            List<String> k = new ArrayList<>(all.subList(0, set + 1));
+            k.add(all.contains("CLOCK_BREACHED") ? "then CLOCK_BREACHED" : "then no CLOCK_BREACHED");
+            return k;
+        }
+
+        /** n cases over HTTP as intake, received now or 30 days ago, their classification confirmed. */
+        static List<String> log(int conc, int n, boolean past) throws Exception {
+            long t0 = System.nanoTime();
+            List<String> numbers = Collections.synchronizedList(new ArrayList<>());
             Load l = load(conc, n, i -> () -> {
                 String created = ok("irene", "POST", "/api/grievances", intakeBody(past
                         ? OffsetDateTime.now(CHICAGO).minusDays(30).truncatedTo(ChronoUnit.SECONDS).toString()
                         : nowChicago())).body();
+                String number = field(created, "caseNumber");
                 // the clock's timers are set once intake confirms the classification
-                work("irene", "processInstanceBusinessKey=" + field(created, "caseNumber"), "confirmClassification",
+                work("irene", "processInstanceBusinessKey=" + number, "confirmClassification",
                         Map.of("classification", "GRIEVANCE"));
+                numbers.add(number);
             });
-            System.out.printf(Locale.ROOT, "c: logged %d cases (%s) in %.0f s, %d errors%n", n, past ? "received 30 days ago"
+            System.out.printf(Locale.ROOT, "c: logged %d template cases (%s) in %.0f s, %d errors%n", n, past ? "received 30 days ago"
                     : "received now", (System.nanoTime() - t0) / 1e9, l.errors());
+            return numbers;
         }
     }
 }
