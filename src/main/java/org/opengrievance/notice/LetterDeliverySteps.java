@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opengrievance.config.FacilityProperties;
 import org.opengrievance.config.TimeBounds;
+import org.opengrievance.dispatch.ExactlyOnce;
 import org.opengrievance.grievance.Actors;
 import org.opengrievance.grievance.CaseKey;
 import org.opengrievance.grievance.GrievanceCaseRepository;
@@ -110,7 +111,7 @@ class LetterDeliverySteps {
                 throw new BpmnError(LETTER_NOT_SENT, "no email address on file");
             }
             String name = caseNumber + "-" + letter.kind().name().toLowerCase(Locale.ROOT) + ".pdf";
-            LetterDispatch.Claim claim = dispatch.claim(letterId);
+            ExactlyOnce.Claim claim = dispatch.claim(letterId);
             Instant now;
             switch (claim.outcome()) {
                 case UNCERTAIN -> {

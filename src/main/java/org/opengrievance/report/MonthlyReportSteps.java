@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.opengrievance.config.FacilityProperties;
+import org.opengrievance.dispatch.ExactlyOnce;
 import org.opengrievance.refusal.Refusal;
 import org.opengrievance.security.Roles;
 import org.slf4j.Logger;
@@ -140,7 +141,8 @@ class MonthlyReportSteps {
                     + (report.facility() == null ? "" : " \u2013 " + report.facility());
             String base = "grievance-report-" + report.month();
             for (User director : directors) {
-                ReportDispatch.Claim claim = dispatch.claim(id, director.getId());
+                ReportDispatch.ToDirector to = new ReportDispatch.ToDirector(id, director.getId());
+                ExactlyOnce.Claim claim = dispatch.claim(to);
                 switch (claim.outcome()) {
                     case ALREADY_SENT -> { }
                     case UNCERTAIN -> log.warn("Monthly report {}: an earlier attempt to email director {} stopped "
@@ -150,10 +152,10 @@ class MonthlyReportSteps {
                             mailer.send(director.getEmail(), subject, base + ".pdf", pdf, base + ".xlsx", xlsx,
                                     claim.messageId());
                         } catch (RuntimeException failed) {
-                            dispatch.refused(id, director.getId());
+                            dispatch.refused(to);
                             throw failed;
                         }
-                        dispatch.sent(id, director.getId());
+                        dispatch.sent(to);
                     }
                 }
             }

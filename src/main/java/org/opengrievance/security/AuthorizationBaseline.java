@@ -2,6 +2,7 @@ package org.opengrievance.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE;
 import static org.opengrievance.security.Roles.ADMIN;
 import static org.opengrievance.security.Roles.AUDITOR;
 import static org.opengrievance.security.Roles.CASE_MANAGEMENT;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * The engine authorizations each role needs (docs/security.md has the table), granted to the groups at every
  * start-up in every profile, before the web server opens. Idempotent: a grant that is there is left alone, a
- * missing permission is added; grants an administrator added on top are kept. Tasks need no grant here: the
+ * missing permission is added; grants an administrator added on top are kept. What a role's {@code *} grant
+ * must not cover is revoked on the definition's own key ({@link #revocations()}). Tasks need no grant here: the
  * engine gives a task's candidate group and assignee READ and TASK_WORK on that task when it is created
  * ({@code default-user-permission-name-for-task: TASK_WORK}).
  */
@@ -43,6 +45,7 @@ class AuthorizationBaseline implements SmartInitializingSingleton {
     static final String COCKPIT = "cockpit";
     static final String GRIEVANCE_PROCESS = "grievance";
     static final String CASE_CHANGE_PROCESS = "caseChange";
+    static final String MONTHLY_REPORT_PROCESS = "monthlyReport";
 
     /** One group's permissions on one resource. */
     record Grant(String groupId, Resource resource, String resourceId, List<Permission> permissions) {
@@ -105,6 +108,10 @@ class AuthorizationBaseline implements SmartInitializingSingleton {
                 Permissions.READ_HISTORY));
         grants.add(grant(PR_DIRECTOR, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
         grants.add(grant(PR_DIRECTOR, Resources.APPLICATION, COCKPIT, Permissions.ACCESS));
+        // the monthly report is the director's alone (revocations()); a grant on the key outranks a revoke on it,
+        // so a director who is also in patient-relations (the demo's diana) keeps it
+        grants.add(grant(PR_DIRECTOR, Resources.PROCESS_DEFINITION, MONTHLY_REPORT_PROCESS,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
 
         // auditors read, never change: definitions, instances, history, decisions, the operation log
         grants.add(grant(AUDITOR, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
@@ -123,6 +130,17 @@ class AuthorizationBaseline implements SmartInitializingSingleton {
         return grants;
     }
 
+    /**
+     * Permissions taken from a group on one key although its grant on {@code *} holds them: the engine checks a
+     * definition's own key before {@code *}, so the revoke wins over the wider grant. Patient relations start
+     * every process but the director's monthly report: without this Tasklist offered it to them and the start
+     * failed with a 409 from {@code chooseReportMonth}.
+     */
+    static List<Grant> revocations() {
+        return List.of(grant(PATIENT_RELATIONS, Resources.PROCESS_DEFINITION, MONTHLY_REPORT_PROCESS,
+                ProcessDefinitionPermissions.CREATE_INSTANCE));
+    }
+
     private static Grant grant(String group, Resource resource, String resourceId, Permission... permissions) {
         return new Grant(group, resource, resourceId, List.of(permissions));
     }
@@ -130,7 +148,8 @@ class AuthorizationBaseline implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         int changed = apply();
-        log.info("Engine authorizations: {} role grants checked, {} created or extended", grants().size(), changed);
+        log.info("Engine authorizations: {} role grants and {} revocations checked, {} created or extended",
+                grants().size(), revocations().size(), changed);
     }
 
     /**
@@ -145,35 +164,47 @@ class AuthorizationBaseline implements SmartInitializingSingleton {
     int apply() {
         int changed = revokeNeverGranted();
         for (Grant grant : grants()) {
-            List<Authorization> existing = authorizations.createAuthorizationQuery()
-                    .authorizationType(AUTH_TYPE_GRANT)
-                    .groupIdIn(grant.groupId())
-                    .resourceType(grant.resource())
-                    .resourceId(grant.resourceId())
-                    .list();
-            Authorization authorization;
-            boolean dirty = false;
-            if (existing.isEmpty()) {
-                authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-                authorization.setGroupId(grant.groupId());
-                authorization.setResource(grant.resource());
-                authorization.setResourceId(grant.resourceId());
-                dirty = true;
-            } else {
-                authorization = existing.get(0);
-            }
-            for (Permission permission : grant.permissions()) {
-                if (!authorization.isPermissionGranted(permission)) {
-                    authorization.addPermission(permission);
-                    dirty = true;
-                }
-            }
-            if (dirty) {
-                authorizations.saveAuthorization(authorization);
-                changed++;
-            }
+            changed += ensure(AUTH_TYPE_GRANT, grant);
+        }
+        for (Grant revocation : revocations()) {
+            changed += ensure(AUTH_TYPE_REVOKE, revocation);
         }
         return changed;
+    }
+
+    /** One grant or revoke row with at least these permissions granted or revoked; 1 if it had to be saved. */
+    private int ensure(int type, Grant grant) {
+        List<Authorization> existing = authorizations.createAuthorizationQuery()
+                .authorizationType(type)
+                .groupIdIn(grant.groupId())
+                .resourceType(grant.resource())
+                .resourceId(grant.resourceId())
+                .list();
+        Authorization authorization;
+        boolean dirty = false;
+        if (existing.isEmpty()) {
+            authorization = authorizations.createNewAuthorization(type);
+            authorization.setGroupId(grant.groupId());
+            authorization.setResource(grant.resource());
+            authorization.setResourceId(grant.resourceId());
+            dirty = true;
+        } else {
+            authorization = existing.get(0);
+        }
+        for (Permission permission : grant.permissions()) {
+            if (type == AUTH_TYPE_GRANT && !authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                dirty = true;
+            } else if (type == AUTH_TYPE_REVOKE && !authorization.isPermissionRevoked(permission)) {
+                authorization.removePermission(permission);
+                dirty = true;
+            }
+        }
+        if (dirty) {
+            authorizations.saveAuthorization(authorization);
+            return 1;
+        }
+        return 0;
     }
 
     private int revokeNeverGranted() {

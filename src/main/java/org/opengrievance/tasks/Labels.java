@@ -27,7 +27,11 @@ public final class Labels {
             Map.entry("nursing", "Nursing"), Map.entry("medical-staff", "Medical staff"),
             Map.entry("patient-financial-services", "Patient financial services"),
             Map.entry("support-services", "Support services"), Map.entry("risk-management", "Risk management"),
-            Map.entry("patient-relations", "Patient relations"));
+            Map.entry("patient-relations", "Patient relations"),
+            // HCAT categories as the codeIssue form offers them (also the trend figures' words)
+            Map.entry("QUALITY", "Quality"), Map.entry("SAFETY", "Safety"), Map.entry("ENVIRONMENT", "Environment"),
+            Map.entry("INSTITUTIONAL_PROCESSES", "Institutional processes"), Map.entry("LISTENING", "Listening"),
+            Map.entry("COMMUNICATION", "Communication"), Map.entry("RESPECT_AND_RIGHTS", "Respect and patient rights"));
 
     private Labels() {
     }

@@ -3,26 +3,26 @@ package org.opengrievance.trends;
 import java.util.List;
 import java.util.Optional;
 
+import org.opengrievance.tasks.Labels;
+
 /**
  * The seven HCAT problem categories in the 2016 tool's order, with the domain each belongs to (Gillespie and
  * Reader 2016; codes as the {@code codeIssue} form stores them). The domain is not stored on the case: it
- * follows from the category.
+ * follows from the category. The words for a category are staff's, in {@link Labels}.
  */
 enum HcatCategories {
-    QUALITY("Clinical", "Quality"),
-    SAFETY("Clinical", "Safety"),
-    ENVIRONMENT("Management", "Environment"),
-    INSTITUTIONAL_PROCESSES("Management", "Institutional processes"),
-    LISTENING("Relationships", "Listening"),
-    COMMUNICATION("Relationships", "Communication"),
-    RESPECT_AND_RIGHTS("Relationships", "Respect and patient rights");
+    QUALITY("Clinical"),
+    SAFETY("Clinical"),
+    ENVIRONMENT("Management"),
+    INSTITUTIONAL_PROCESSES("Management"),
+    LISTENING("Relationships"),
+    COMMUNICATION("Relationships"),
+    RESPECT_AND_RIGHTS("Relationships");
 
     private final String domain;
-    private final String label;
 
-    HcatCategories(String domain, String label) {
+    HcatCategories(String domain) {
         this.domain = domain;
-        this.label = label;
     }
 
     String domain() {
@@ -30,7 +30,7 @@ enum HcatCategories {
     }
 
     String label() {
-        return label;
+        return Labels.of(name());
     }
 
     static Optional<HcatCategories> of(String code) {

@@ -1,8 +1,8 @@
 package org.opengrievance.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opengrievance.support.BrowserSession.text;
 
-import java.io.IOException;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,11 +11,9 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -23,12 +21,12 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.opengrievance.support.BrowserSession;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.StaffSteps;
 import org.opengrievance.support.TestUsers;
 import org.opengrievance.support.TestUsers.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
 /**
@@ -45,31 +43,22 @@ class CockpitGrievancesBrowserTests {
     static final String INTAKE_USER = "ingridintake";
     static final String PASSWORD = "browser-cockpit-4";
 
-    @LocalServerPort int port;
     @Autowired IdentityService identity;
     @Autowired TestUsers users;
     @Autowired TaskService tasks;
     @Autowired FormService forms;
     @Autowired RuntimeService runtime;
 
+    @RegisterExtension
+    final BrowserSession session = new BrowserSession();
     private TasklistDriver browser;
 
-    @RegisterExtension
-    final AfterTestExecutionCallback saveArtifactsOnFailure = TasklistDriver.artifactsOnFailure(() -> browser);
-
     @BeforeEach
-    void setUp() throws IOException {
+    void setUp() {
         BrowserUsers.ensureAdmin(identity);
         BrowserUsers.ensureUser(identity, AUDITOR_USER, "Audrey", "Auditor", PASSWORD, "auditor");
         BrowserUsers.ensureUser(identity, INTAKE_USER, "Ingrid", "Intake", PASSWORD, "intake");
-        browser = TasklistDriver.start(port);
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser = session.driver();
     }
 
     @Test
@@ -151,7 +140,7 @@ class CockpitGrievancesBrowserTests {
         String instance = engineInstanceOf(caseNumber);
         WebDriver d = browser.webDriver();
         logInToCockpit(AUDITOR_USER);
-        d.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime");
+        d.get(session.url("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime"));
         browser.explaining(() -> "the instance page's Grievance case tab" + browser.visibleAlerts())
                 .until(ExpectedConditions.elementToBeClickable(By.xpath(
                         "//ul[contains(@class,'nav-tabs')]//a[normalize-space()='Grievance case']"))).click();
@@ -179,7 +168,7 @@ class CockpitGrievancesBrowserTests {
         // and Cockpit, where the view lives, does not let intake staff in
         logInToCockpitExpectingRefusal(INTAKE_USER);
         assertThat(browser.webDriver().findElements(By.cssSelector("a.grv-nav-link"))).isEmpty();
-        browser.webDriver().get("http://localhost:" + port + "/camunda/app/cockpit/default/#/grievances");
+        browser.webDriver().get(session.url("/camunda/app/cockpit/default/#/grievances"));
         browser.explaining(() -> "Cockpit's login form instead of the Grievances view")
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
         assertThat(browser.webDriver().findElements(By.cssSelector(".grv-search-view"))).isEmpty();
@@ -206,32 +195,12 @@ class CockpitGrievancesBrowserTests {
         return caseNumber;
     }
 
-    private void openCockpitLogin(String user) {
-        WebDriver d = browser.webDriver();
-        d.get("http://localhost:" + port + "/camunda/app/cockpit/");
-        WebElement username = browser.explaining(() -> "Cockpit's login form")
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-        username.sendKeys(user);
-        d.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-        d.findElement(By.cssSelector("button[type='submit']")).click();
-    }
-
     private void logInToCockpit(String user) {
-        openCockpitLogin(user);
-        browser.explaining(() -> "Cockpit after logging in as " + user + browser.visibleAlerts())
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.grv-nav-link")));
-        // read (and so emptied): the login page's own probes answer 404 before anyone is signed in (Cockpit asks
-        // who is signed in, the welcome app is not deployed); what counts is what the plugin's views log
-        browser.consoleErrors();
+        session.logInToCockpit(user, PASSWORD, By.cssSelector("a.grv-nav-link"));
     }
 
     private void logInToCockpitExpectingRefusal(String user) {
-        openCockpitLogin(user);
-        String refusal = browser.explaining(() -> "Cockpit to refuse " + user)
-                .until(d -> {
-                    String alerts = browser.visibleNotificationText();
-                    return alerts.isBlank() ? null : alerts;
-                });
+        String refusal = session.cockpitRefusal(user, PASSWORD);
         // the login's refusal for an application the person may not use (the engine API gate's 403 sentence); the
         // same person signed in to Tasklist with this password above
         assertThat(refusal).contains("Login Failed").contains("You may not do this.");
@@ -241,9 +210,5 @@ class CockpitGrievancesBrowserTests {
 
     private static String cell(WebElement row, int column) {
         return row.findElements(By.tagName("td")).get(column).getDomProperty("textContent").strip();
-    }
-
-    private static String text(WebDriver d, String css) {
-        return d.findElements(By.cssSelector(css)).stream().map(WebElement::getText).findFirst().orElse("(nothing)");
     }
 }

@@ -1,6 +1,7 @@
 package org.opengrievance.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opengrievance.support.BrowserSession.text;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,28 +15,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.opengrievance.support.BrowserSession;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Patients;
 import org.opengrievance.support.StaffSteps;
 import org.opengrievance.support.TestUsers;
 import org.opengrievance.support.TestUsers.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
 /**
@@ -56,31 +53,22 @@ class DirectorDashboardBrowserTests {
     static final List<String> CHARTS = List.of("byMonth", "nonGrievancesByRoute", "byHcat", "bySeverity",
             "byDepartment", "byChannel", "timeliness", "responseDays", "openByAge", "themes");
 
-    @LocalServerPort int port;
     @Autowired IdentityService identity;
     @Autowired TestUsers users;
     @Autowired TaskService tasks;
     @Autowired FormService forms;
 
+    @RegisterExtension
+    final BrowserSession session = new BrowserSession();
     private TasklistDriver browser;
 
-    @RegisterExtension
-    final AfterTestExecutionCallback saveArtifactsOnFailure = TasklistDriver.artifactsOnFailure(() -> browser);
-
     @BeforeEach
-    void setUp() throws IOException {
+    void setUp() {
         BrowserUsers.ensureAdmin(identity);
         BrowserUsers.ensureUser(identity, DIRECTOR_USER, "Doris", "Director", PASSWORD, "pr-director");
         BrowserUsers.ensureUser(identity, AUDITOR_USER, "Aldo", "Auditor", PASSWORD, "auditor");
         BrowserUsers.ensureUser(identity, INTAKE_USER, "Ines", "Intake", PASSWORD, "intake");
-        browser = TasklistDriver.start(port);
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser = session.driver();
     }
 
     @Test
@@ -124,7 +112,7 @@ class DirectorDashboardBrowserTests {
                         () => done('failed'));""",
                 d.findElement(By.cssSelector("[data-chart-id='byDepartment'] a.grv-csv-link")).getDomAttribute("href"));
         assertThat(String.valueOf(csv)).startsWith("200 text/csv").contains("Nursing");
-        screenshot(d, "director-dashboard");
+        session.screenshot("director-dashboard");
 
         // a month's patient days
         WebElement month = d.findElement(By.id("grv-den-month"));
@@ -160,7 +148,7 @@ class DirectorDashboardBrowserTests {
                 .replace("<text>\"nursing\"</text>", "<text>\"support-services\"</text>"));
         WebDriver d = browser.webDriver();
         logInToCockpit(DIRECTOR_USER);
-        d.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/director/what-if");
+        d.get(session.url("/camunda/app/cockpit/default/#/director/what-if"));
 
         browser.explaining(() -> "the what-if form: " + text(d, ".grv-whatif-body"))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("grv-whatif-file"))).sendKeys(changed.toString());
@@ -176,7 +164,7 @@ class DirectorDashboardBrowserTests {
                 .containsExactly(nursing, "Department", "", "nursing", "support-services");
         assertThat(Integer.parseInt(d.findElement(By.cssSelector("[data-field='casesChecked']")).getText()))
                 .isGreaterThanOrEqualTo(moved);
-        screenshot(d, "director-what-if");
+        session.screenshot("director-what-if");
         assertThat(browser.consoleErrors()).as("the browser console").isEmpty();
     }
 
@@ -184,12 +172,12 @@ class DirectorDashboardBrowserTests {
     void anAuditorGetsANoticeAndNoRefusedRequest() {
         WebDriver d = browser.webDriver();
         logInToCockpit(AUDITOR_USER);
-        d.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/director");
+        d.get(session.url("/camunda/app/cockpit/default/#/director"));
         browser.explaining(() -> "the notice for someone not the director: " + text(d, ".grv-director-body"))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".grv-director-body .alert-info"),
                         "This page is the patient relations director's."));
         assertThat(d.findElements(By.cssSelector(".grv-chart-grid, #grv-from"))).isEmpty();
-        d.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/director/what-if");
+        d.get(session.url("/camunda/app/cockpit/default/#/director/what-if"));
         browser.explaining(() -> "the what-if page's notice: " + text(d, ".grv-whatif-body"))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".grv-whatif-body .alert-info"),
                         "director's"));
@@ -210,18 +198,8 @@ class DirectorDashboardBrowserTests {
         browser.logOut();
 
         WebDriver d = browser.webDriver();
-        d.get("http://localhost:" + port + "/camunda/app/cockpit/");
-        browser.explaining(() -> "Cockpit's login form")
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-                .sendKeys(INTAKE_USER);
-        d.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-        d.findElement(By.cssSelector("button[type='submit']")).click();
-        String refusal = browser.explaining(() -> "Cockpit to refuse " + INTAKE_USER).until(x -> {
-            String alerts = browser.visibleNotificationText();
-            return alerts.isBlank() ? null : alerts;
-        });
-        assertThat(refusal).contains("Login Failed");
-        d.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/director");
+        assertThat(session.cockpitRefusal(INTAKE_USER, PASSWORD)).contains("Login Failed");
+        d.get(session.url("/camunda/app/cockpit/default/#/director"));
         browser.explaining(() -> "Cockpit's login form instead of the dashboard")
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
         assertThat(d.findElements(By.cssSelector(".grv-director-view"))).isEmpty();
@@ -239,32 +217,12 @@ class DirectorDashboardBrowserTests {
     }
 
     private void logInToCockpit(String user) {
-        WebDriver d = browser.webDriver();
-        d.get("http://localhost:" + port + "/camunda/app/cockpit/");
-        browser.explaining(() -> "Cockpit's login form")
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-                .sendKeys(user);
-        d.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-        d.findElement(By.cssSelector("button[type='submit']")).click();
-        browser.explaining(() -> "Cockpit after logging in as " + user + browser.visibleAlerts())
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.grv-nav-director")));
-        // read (and so emptied): the login page's own probes answer 404 before anyone is signed in
-        browser.consoleErrors();
-    }
-
-    /** For docs/images: the page as the director sees it (target/browser, copied by hand when it changes). */
-    private static void screenshot(WebDriver d, String name) throws IOException {
-        Files.createDirectories(TasklistDriver.ARTIFACTS);
-        Files.write(TasklistDriver.ARTIFACTS.resolve(name + ".png"), ((TakesScreenshot) d).getScreenshotAs(OutputType.BYTES));
+        session.logInToCockpit(user, PASSWORD, By.cssSelector("a.grv-nav-director"));
     }
 
     private static String shipped(String file) throws IOException {
         try (InputStream in = DirectorDashboardBrowserTests.class.getResourceAsStream("/processes/" + file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    private static String text(WebDriver d, String css) {
-        return d.findElements(By.cssSelector(css)).stream().map(WebElement::getText).findFirst().orElse("(nothing)");
     }
 }

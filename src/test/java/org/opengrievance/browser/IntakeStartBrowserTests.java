@@ -2,7 +2,6 @@ package org.opengrievance.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -12,11 +11,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.opengrievance.grievance.GrievanceCase;
@@ -24,10 +21,10 @@ import org.opengrievance.intake.Channel;
 import org.opengrievance.intake.IntakeRequest;
 import org.opengrievance.intake.IntakeService;
 import org.opengrievance.intake.ServiceArea;
+import org.opengrievance.support.BrowserSession;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Intake staff in headless Chromium: the case they start is theirs to confirm at once, and a refusal by the
@@ -40,29 +37,20 @@ class IntakeStartBrowserTests {
     static final String INTAKE_USER = "gretaintake";
     static final String PASSWORD = "browser-greta-9";
 
-    @LocalServerPort int port;
     @Autowired IdentityService identity;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired IntakeService intake;
 
+    @RegisterExtension
+    final BrowserSession session = new BrowserSession();
     private TasklistDriver browser;
 
-    @RegisterExtension
-    final AfterTestExecutionCallback saveArtifactsOnFailure = TasklistDriver.artifactsOnFailure(() -> browser);
-
     @BeforeEach
-    void setUp() throws IOException {
+    void setUp() {
         BrowserUsers.ensureAdmin(identity);
         BrowserUsers.ensureUser(identity, INTAKE_USER, "Greta", "Intake", PASSWORD, "intake");
-        browser = TasklistDriver.start(port);
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser = session.driver();
     }
 
     @Test

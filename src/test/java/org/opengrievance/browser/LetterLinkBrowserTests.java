@@ -2,7 +2,6 @@ package org.opengrievance.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -11,16 +10,15 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.intake.Channel;
 import org.opengrievance.intake.IntakeService;
 import org.opengrievance.intake.ServiceArea;
+import org.opengrievance.support.BrowserSession;
 import org.opengrievance.support.CaseSteps;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
@@ -29,7 +27,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -49,31 +46,22 @@ class LetterLinkBrowserTests {
             + ".then(r => done([String(r.status), String(r.headers.get('content-type')), String(r.headers.get('www-authenticate'))]))"
             + ".catch(e => done(['error', String(e), '']));";
 
-    @LocalServerPort int port;
     @Autowired IdentityService identity;
     @Autowired IntakeService intake;
     @Autowired TaskService tasks;
     @Autowired ProcessEngine engine;
     @Autowired JdbcClient jdbc;
 
+    @RegisterExtension
+    final BrowserSession session = new BrowserSession();
     private TasklistDriver browser;
 
-    @RegisterExtension
-    final AfterTestExecutionCallback saveArtifactsOnFailure = TasklistDriver.artifactsOnFailure(() -> browser);
-
     @BeforeEach
-    void setUp() throws IOException {
+    void setUp() {
         AbstractAssertions.init(engine);
         BrowserUsers.ensureAdmin(identity);
         BrowserUsers.ensureUser(identity, DIRECTOR_USER, "Dora", "Links", PASSWORD, "pr-director");
-        browser = TasklistDriver.start(port);
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser = session.driver();
     }
 
     @SuppressWarnings("unchecked")

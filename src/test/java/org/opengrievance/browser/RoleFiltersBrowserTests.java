@@ -2,7 +2,6 @@ package org.opengrievance.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +12,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.grievance.GrievanceCaseRepository;
@@ -25,12 +22,12 @@ import org.opengrievance.intake.Channel;
 import org.opengrievance.intake.IntakeRequest;
 import org.opengrievance.intake.IntakeService;
 import org.opengrievance.intake.ServiceArea;
+import org.opengrievance.support.BrowserSession;
 import org.opengrievance.support.CaseSteps;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.Intakes;
 import org.opengrievance.support.Patients;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Each role's Tasklist in headless Chromium: the filters it gets (names as Tasklist shows them, in order),
@@ -47,20 +44,18 @@ class RoleFiltersBrowserTests {
     static final String CASE_MANAGER_USER = "carlacasemanager";
     static final String PASSWORD = "browser-filters-9";
 
-    @LocalServerPort int port;
     @Autowired IdentityService identity;
     @Autowired IntakeService intake;
     @Autowired GrievanceCaseRepository cases;
     @Autowired TaskService tasks;
     @Autowired ProcessEngine engine;
 
+    @RegisterExtension
+    final BrowserSession session = new BrowserSession();
     private TasklistDriver browser;
 
-    @RegisterExtension
-    final AfterTestExecutionCallback saveArtifactsOnFailure = TasklistDriver.artifactsOnFailure(() -> browser);
-
     @BeforeEach
-    void setUp() throws IOException {
+    void setUp() {
         AbstractAssertions.init(engine);
         BrowserUsers.ensureAdmin(identity);
         BrowserUsers.ensureUser(identity, INTAKE_USER, "Fiona", "Intake", PASSWORD, "intake");
@@ -68,14 +63,7 @@ class RoleFiltersBrowserTests {
         BrowserUsers.ensureUser(identity, RELATIONS_USER, "Paula", "Relations", PASSWORD, "patient-relations");
         BrowserUsers.ensureUser(identity, DIRECTOR_USER, "Diana", "Director", PASSWORD, "pr-director");
         BrowserUsers.ensureUser(identity, CASE_MANAGER_USER, "Carla", "Case-Manager", PASSWORD, "case-management");
-        browser = TasklistDriver.start(port);
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser = session.driver();
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.opengrievance.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
@@ -17,11 +16,9 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -30,9 +27,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.opengrievance.grievance.GrievanceCase;
 import org.opengrievance.grievance.GrievanceCaseRepository;
+import org.opengrievance.support.BrowserSession;
 import org.opengrievance.support.GrievanceAppTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Camunda Tasklist in headless Debian Chromium against the whole application: the Camunda Forms in
@@ -56,32 +53,23 @@ class TasklistBrowserTests {
     private static final String FINDINGS = "Two nurses covered three rooms after a sick call; the bell log shows it.";
     private static final String STEPS_TAKEN = "Reviewed the bell log, interviewed night staff, added a float nurse.";
 
-    @LocalServerPort int port;
     @Autowired IdentityService identity;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired HistoryService history;
     @Autowired GrievanceCaseRepository cases;
 
+    @RegisterExtension
+    final BrowserSession session = new BrowserSession();
     private TasklistDriver browser;
 
-    @RegisterExtension
-    final AfterTestExecutionCallback saveArtifactsOnFailure = TasklistDriver.artifactsOnFailure(() -> browser);
-
     @BeforeEach
-    void setUp() throws IOException {
+    void setUp() {
         BrowserUsers.ensureAdmin(identity);
         BrowserUsers.ensureUser(identity, INTAKE_USER, "Tess", "Intake", INTAKE_PASSWORD, "intake");
         BrowserUsers.ensureUser(identity, INVESTIGATOR_USER, "Victor", "Investigator", INVESTIGATOR_PASSWORD,
                 INVESTIGATOR_GROUP);
-        browser = TasklistDriver.start(port);
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (browser != null) {
-            browser.close();
-        }
+        browser = session.driver();
     }
 
     @Test

@@ -34,20 +34,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opengrievance.config.FacilityProperties;
 import org.opengrievance.support.GrievanceAppTest;
+import org.opengrievance.support.ModelerDeployments;
 import org.opengrievance.support.Patients;
 import org.opengrievance.support.StaffSteps;
 import org.opengrievance.support.TestUsers;
 import org.opengrievance.support.TestUsers.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * The survey-readiness pack over HTTP as an auditor: one ZIP with the grievance log, every sent letter (the
@@ -95,9 +91,7 @@ class ReadinessPackTests {
 
     @AfterEach
     void removeDeployments() {
-        for (Deployment d : repository.createDeploymentQuery().deploymentName(DEPLOYMENT).list()) {
-            repository.deleteDeployment(d.getId(), true);
-        }
+        ModelerDeployments.removeAll(repository, DEPLOYMENT);
     }
 
     @Test
@@ -281,20 +275,7 @@ class ReadinessPackTests {
     }
 
     int deployAsDirector() {
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("deployment-name", DEPLOYMENT);
-        parts.add("deployment-source", "Camunda Modeler");
-        HttpHeaders file = new HttpHeaders();
-        file.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-        parts.add("readiness-pack-check.bpmn", new HttpEntity<>(new ByteArrayResource(BPMN.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "readiness-pack-check.bpmn";
-            }
-        }, file));
-        return users.as(Role.DIRECTOR).post().uri("/engine-rest/deployment/create")
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
-                .exchange((req, res) -> res.getStatusCode().value());
+        return ModelerDeployments.deploy(users.as(Role.DIRECTOR), DEPLOYMENT, "readiness-pack-check.bpmn", BPMN);
     }
 
     ResponseEntity<byte[]> get(Role role, String path) {

@@ -2,22 +2,15 @@ package org.opengrievance.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opengrievance.support.GrievanceAppTest;
+import org.opengrievance.support.ModelerDeployments;
 import org.opengrievance.support.TestUsers;
 import org.opengrievance.support.TestUsers.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.MediaType;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * A deployment as Camunda Modeler's "Deploy" dialog sends it: multipart POST to
@@ -27,6 +20,7 @@ import org.springframework.util.MultiValueMap;
 class ModelerDeploymentTests {
 
     static final String NAME = "security-modeler-check";
+    static final String FILE = "security-modeler-check.bpmn";
     static final String BPMN = """
             <?xml version="1.0" encoding="UTF-8"?>
             <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -46,33 +40,11 @@ class ModelerDeploymentTests {
 
     @AfterEach
     void removeDeployments() {
-        for (Deployment d : repository.createDeploymentQuery().deploymentName(NAME).list()) {
-            repository.deleteDeployment(d.getId(), true);
-        }
-    }
-
-    /** The parts Modeler's deploy dialog sends (camunda-modeler, DeploymentService / CamundaAPI). */
-    static MultiValueMap<String, Object> modelerParts() {
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("deployment-name", NAME);
-        parts.add("deploy-changed-only", "true");
-        parts.add("deployment-source", "Camunda Modeler");
-        HttpHeaders file = new HttpHeaders();
-        file.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-        parts.add("security-modeler-check.bpmn", new HttpEntity<>(new ByteArrayResource(
-                BPMN.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "security-modeler-check.bpmn";
-            }
-        }, file));
-        return parts;
+        ModelerDeployments.removeAll(repository, NAME);
     }
 
     int deployAs(Role role) {
-        return users.as(role).post().uri("/engine-rest/deployment/create")
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(modelerParts())
-                .exchange((req, res) -> res.getStatusCode().value());
+        return ModelerDeployments.deploy(users.as(role), NAME, FILE, BPMN);
     }
 
     @Test
@@ -94,9 +66,7 @@ class ModelerDeploymentTests {
 
     @Test
     void nobodyDeploysWithoutCredentials() {
-        int status = users.anonymous().post().uri("/engine-rest/deployment/create")
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(modelerParts())
-                .exchange((req, res) -> res.getStatusCode().value());
+        int status = ModelerDeployments.deploy(users.anonymous(), NAME, FILE, BPMN);
         assertThat(status).isEqualTo(401);
         assertThat(repository.createDeploymentQuery().deploymentName(NAME).count()).isZero();
     }

@@ -78,8 +78,24 @@ class TaskLabelsTests {
     }
 
     @Test
+    void theHcatCategoriesHaveTheWordsOfTheCodeIssueForm() throws Exception {
+        JsonNode form = JSON.readTree(Path.of("processes", "forms", "code-issue.form").toFile());
+        List<String> options = new ArrayList<>();
+        for (JsonNode c : form.path("components")) {
+            if ("hcatCategory".equals(c.path("key").asText())) {
+                c.path("values").forEach(v -> options.add(v.path("value").asText() + "=" + v.path("label").asText()));
+            }
+        }
+        assertThat(options).hasSize(7);
+        for (String option : options) {
+            String[] codeAndWords = option.split("=", 2);
+            assertThat(Labels.of(codeAndWords[0])).as(codeAndWords[0]).isEqualTo(codeAndWords[1]);
+        }
+    }
+
+    @Test
     void anUnknownCodeIsShownAsWords() {
-        assertThat(Labels.of("INSTITUTIONAL_PROCESSES")).isEqualTo("Institutional processes");
+        assertThat(Labels.of("SOME_NEW_CODE")).isEqualTo("Some new code");
         assertThat(Labels.of("MEDICARE_ADVANTAGE")).isEqualTo("Medicare Advantage");
     }
 
