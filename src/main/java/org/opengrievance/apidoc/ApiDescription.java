@@ -53,6 +53,7 @@ class ApiDescription {
         return api -> {
             // added here, after springdoc has put in the schemas it generated from the controllers
             api.getComponents().addSchemas(PROBLEM, problemSchema());
+            CaseSearchParameters.describePage(api.getComponents().getSchemas().get("CaseSearchPage"));
             api.getPaths().forEach((path, item) -> item.readOperationsMap()
                     .forEach((method, operation) -> ApiOperations.describe(path, method, operation)));
         };

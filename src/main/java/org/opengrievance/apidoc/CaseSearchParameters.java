@@ -2,6 +2,7 @@ package org.opengrievance.apidoc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.BooleanSchema;
@@ -12,7 +13,8 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 
 /**
  * The filters of {@code GET /api/audit/cases}: the controller reads the query whole (so that an unknown or
- * repeated filter is refused by name), so springdoc cannot see them.
+ * repeated filter is refused by name), so springdoc cannot see them. And what its page's total means: exact up
+ * to the count cap only (casesearch.CaseSearchProperties).
  */
 final class CaseSearchParameters {
 
@@ -39,6 +41,34 @@ final class CaseSearchParameters {
         parameters.add(query("size", new IntegerSchema().minimum(java.math.BigDecimal.ONE)
                 .maximum(java.math.BigDecimal.valueOf(100))._default(25), "cases per page"));
         operation.setParameters(parameters);
+        if (operation.getResponses() != null && operation.getResponses().get("200") != null) {
+            operation.getResponses().get("200").setDescription("one page of cases, newest receipt first, and how "
+                    + "many match: exactly, or, when totalCapped is true, more than total (the count cap, "
+                    + "grievance.search.count-cap, 10,000 unless configured)");
+        }
+    }
+
+    /** The page's fields springdoc generated from the record, with what total and totalCapped mean. */
+    @SuppressWarnings("rawtypes")
+    static void describePage(Schema page) {
+        if (page == null || page.getProperties() == null) {
+            return;
+        }
+        Map<String, Schema> fields = page.getProperties();
+        describe(fields, "page", "the page number, from 0");
+        describe(fields, "size", "cases per page");
+        describe(fields, "total", "how many cases match: exact when totalCapped is false; otherwise the count cap, "
+                + "and more cases than that match");
+        describe(fields, "totalCapped", "true when more cases match than the count cap (total): the count stopped "
+                + "there; the pages still go on, newest first");
+        describe(fields, "cases", "the page's cases, newest receipt first");
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static void describe(Map<String, Schema> fields, String name, String description) {
+        if (fields.get(name) != null) {
+            fields.get(name).setDescription(description);
+        }
     }
 
     @SuppressWarnings("rawtypes")

@@ -21,15 +21,21 @@ import org.springframework.stereotype.Repository;
 class CaseSearchRepository {
 
     private final JdbcClient jdbc;
+    private final int countCap;
 
-    CaseSearchRepository(JdbcClient jdbc) {
+    CaseSearchRepository(JdbcClient jdbc, CaseSearchProperties properties) {
         this.jdbc = jdbc;
+        this.countCap = properties.countCap();
     }
 
     CaseSearchPage search(CaseSearchQuery q, ZoneId facilityZone) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(q, facilityZone, params);
-        long total = jdbc.sql("SELECT COUNT(*) FROM grievance_case g" + where).params(params).query(Long.class).single();
+        // counted up to one past the cap: the database stops there instead of scanning every match
+        params.put("countLimit", countCap + 1);
+        long counted = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 AS one FROM grievance_case g" + where
+                + " LIMIT :countLimit) matches").params(params).query(Long.class).single();
+        boolean capped = counted > countCap;
         params.put("limit", q.size());
         params.put("offset", (long) q.page() * q.size());
         List<CaseSearchPage.CaseSearchRow> rows = jdbc.sql("""
@@ -37,7 +43,7 @@ class CaseSearchRepository {
                   g.late, g.hcat_category, g.department, g.response_due_at, g.closed_at, g.process_instance_id
                 FROM grievance_case g""" + where + " ORDER BY g.received_at DESC, g.case_number DESC LIMIT :limit OFFSET :offset")
                 .params(params).query((rs, i) -> row(rs, List.of())).list();
-        return new CaseSearchPage(q.page(), q.size(), total, withRegimes(rows));
+        return new CaseSearchPage(q.page(), q.size(), capped ? countCap : counted, capped, withRegimes(rows));
     }
 
     private static String where(CaseSearchQuery q, ZoneId zone, Map<String, Object> params) {

@@ -3,6 +3,7 @@ package org.opengrievance.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opengrievance.support.BrowserSession.text;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.opengrievance.casesearch.ReadModelRows;
 import org.opengrievance.support.BrowserSession;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.StaffSteps;
@@ -28,12 +30,14 @@ import org.opengrievance.support.TestUsers;
 import org.opengrievance.support.TestUsers.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The Cockpit plugin in headless Chromium: the auditor signs in to Cockpit, opens the Grievances view from the
  * navigation, finds a closed case, opens its history, sees the grievance's diagram with the activities that ran
  * marked and counted, and the regulatory timeline tab, with no error in the browser console; intake staff get
- * no Cockpit, and their Tasklist session gets 403 from the auditors' API.
+ * no Cockpit, and their Tasklist session gets 403 from the auditors' API. Above the search's count cap the view
+ * says "more than" the cap instead of a number, and still pages.
  */
 @Tag("browser")
 @GrievanceAppTest
@@ -48,6 +52,7 @@ class CockpitGrievancesBrowserTests {
     @Autowired TaskService tasks;
     @Autowired FormService forms;
     @Autowired RuntimeService runtime;
+    @Autowired JdbcTemplate jdbc;
 
     @RegisterExtension
     final BrowserSession session = new BrowserSession();
@@ -155,6 +160,39 @@ class CockpitGrievancesBrowserTests {
     }
 
     @Test
+    void aboveTheCountCapTheViewSaysMoreThanTheCapAndPagesOn() {
+        // one case more than the search counts (grievance.search.count-cap, 10,000 here): read-model rows only
+        ReadModelRows many = new ReadModelRows(jdbc, "GRV-1994-");
+        many.deleteAll();
+        try {
+            many.insertClosed(10_001, OffsetDateTime.parse("2026-11-30T12:00:00-06:00"));
+            WebDriver d = browser.webDriver();
+            logInToCockpit(AUDITOR_USER);
+            d.get(session.url("/camunda/app/cockpit/default/#/grievances?caseNumber=GRV-1994-"));
+            // (the pager lies below the 25 rows, scrolled out of the view's pane: its text, not what is visible)
+            WebElement capped = browser.explaining(() -> "the capped count; the page shows: " + text(d, ".grv-status"))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".grv-page-info.grv-total-capped")));
+            assertThat(textOf(capped)).isEqualTo("Page 1 · more than 10,000 cases — narrow the filters");
+            assertThat(d.findElements(By.cssSelector("table.grv-results tbody tr"))).hasSize(25);
+            WebElement older = d.findElement(By.xpath("//div[contains(@class,'grv-pager')]/button[contains(.,'Older')]"));
+            assertThat(older.isEnabled()).as("Older ›").isTrue();
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", older);
+            older.click();
+            browser.explaining(() -> "the second page; the page shows: " + text(d, ".grv-status"))
+                    .until(x -> pageInfo(x).startsWith("Page 2 · more than 10,000 cases"));
+
+            // narrowed below the cap: the exact number again (000010 to 000019)
+            d.get(session.url("/camunda/app/cockpit/default/#/grievances?caseNumber=GRV-1994-00001"));
+            browser.explaining(() -> "the exact count; the page shows: " + text(d, ".grv-status"))
+                    .until(x -> pageInfo(x).equals("Page 1 of 1 · 10 cases"));
+            assertThat(d.findElements(By.cssSelector(".grv-total-capped"))).isEmpty();
+            assertThat(browser.consoleErrors()).as("the browser console").isEmpty();
+        } finally {
+            many.deleteAll();
+        }
+    }
+
+    @Test
     void intakeStaffAreRefusedTheView() {
         // signed in to Tasklist, the browser's session asks the auditors' API: refused
         browser.logIn(INTAKE_USER, PASSWORD);
@@ -210,5 +248,14 @@ class CockpitGrievancesBrowserTests {
 
     private static String cell(WebElement row, int column) {
         return row.findElements(By.tagName("td")).get(column).getDomProperty("textContent").strip();
+    }
+
+    private static String textOf(WebElement e) {
+        return e.getDomProperty("textContent").strip();
+    }
+
+    private static String pageInfo(WebDriver d) {
+        return d.findElements(By.cssSelector(".grv-page-info")).stream().map(CockpitGrievancesBrowserTests::textOf)
+                .findFirst().orElse("");
     }
 }

@@ -10,16 +10,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Rows written straight into the read model (grievance_case, case_clock) for the search tests: the search
  * reads only these tables, so a row is all a case is to it. Every number starts with {@code prefix}, which no
  * real case uses (real numbers carry the receipt year), and {@link #deleteAll()} removes them again: the
- * Spring context and its database are shared with every other test.
+ * Spring context and its database are shared with every other test. Public for the Cockpit browser test, which
+ * needs more cases than the search counts.
  */
-final class ReadModelRows {
+public final class ReadModelRows {
 
     static final String ZONE = "America/Chicago";
 
     private final JdbcTemplate jdbc;
     private final String prefix;
 
-    ReadModelRows(JdbcTemplate jdbc, String prefix) {
+    public ReadModelRows(JdbcTemplate jdbc, String prefix) {
         this.jdbc = jdbc;
         this.prefix = prefix;
     }
@@ -68,6 +69,16 @@ final class ReadModelRows {
                 "ENVIRONMENT", "nursing", receivedAt.plusDays(5));
     }
 
+    /** {@code count} closed cases received an hour apart, numbered 000001… from the oldest, the last at {@code last}. */
+    public void insertClosed(int count, OffsetDateTime last) {
+        List<Row> generated = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            generated.add(closed(String.format(java.util.Locale.ROOT, "%06d", i), "Generated Patient " + i,
+                    last.minusHours(count - i)));
+        }
+        insert(generated);
+    }
+
     void insert(Row... rows) {
         insert(List.of(rows));
     }
@@ -100,7 +111,7 @@ final class ReadModelRows {
                 """, clocks);
     }
 
-    void deleteAll() {
+    public void deleteAll() {
         jdbc.update("DELETE FROM case_clock WHERE case_number LIKE ?", prefix + "%");
         jdbc.update("DELETE FROM grievance_case WHERE case_number LIKE ?", prefix + "%");
     }

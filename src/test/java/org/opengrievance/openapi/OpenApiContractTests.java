@@ -57,5 +57,10 @@ class OpenApiContractTests {
                 .path("responses").path("200").path("content").path("application/pdf").path("schema");
         assertThat(pdf.path("type").asText()).isEqualTo("string");
         assertThat(pdf.path("format").asText()).isEqualTo("binary");
+        // the case search's total is exact only up to the count cap, and says when it is not
+        JsonNode page = api.path("components").path("schemas").path("CaseSearchPage").path("properties");
+        assertThat(page.path("totalCapped").path("type").asText()).isEqualTo("boolean");
+        assertThat(page.path("totalCapped").path("description").asText()).contains("count cap");
+        assertThat(page.path("total").path("description").asText()).contains("exact when totalCapped is false");
     }
 }

@@ -99,9 +99,21 @@ function form(filters) {
   return f;
 }
 
+/**
+ * How many match: the number, or, when the search stopped counting at its cap (totalCapped), "more than" the cap,
+ * which is the auditor's cue to narrow the filters; the pages go on while they are full.
+ */
+function countText(page) {
+  if (page.totalCapped) {
+    return `more than ${page.total.toLocaleString('en-US')} cases — narrow the filters`;
+  }
+  return `${page.total} case${page.total === 1 ? '' : 's'}`;
+}
+
 function results(page, filters) {
   const size = page.size;
   const pages = Math.max(1, Math.ceil(page.total / size));
+  const hasOlder = page.totalCapped ? page.cases.length === size : page.page + 1 < pages;
   const rows = page.cases.map((c) => [
     h('a', { href: '#/grievances/' + encode(c.caseNumber), class: 'grv-case-link' }, c.caseNumber),
     c.patientName,
@@ -120,13 +132,16 @@ function results(page, filters) {
       type: 'button', class: 'btn btn-default', disabled: page.page <= 0,
       onclick: () => go(Object.assign({}, filters, { page: String(page.page - 1) }))
     }, '‹ Newer'),
-    h('span', { class: 'grv-page-info' }, `Page ${page.page + 1} of ${pages} · ${page.total} case${page.total === 1 ? '' : 's'}`),
+    h('span', { class: 'grv-page-info' + (page.totalCapped ? ' grv-total-capped' : '') },
+      page.totalCapped ? `Page ${page.page + 1} · ${countText(page)}`
+        : `Page ${page.page + 1} of ${pages} · ${countText(page)}`),
     h('button', {
-      type: 'button', class: 'btn btn-default', disabled: page.page + 1 >= pages,
+      type: 'button', class: 'btn btn-default', disabled: !hasOlder,
       onclick: () => go(Object.assign({}, filters, { page: String(page.page + 1) }))
     }, 'Older ›'));
   if (!rows.length) {
-    return h('div', null, notice('info', 'No case matches these filters.'), pager);
+    return h('div', null, notice('info', page.page > 0 ? 'No more cases: this page lies past the end of the list.'
+      : 'No case matches these filters.'), pager);
   }
   return h('div', null,
     table(['Case', 'Patient', 'Received', 'Regimes', 'Classification', 'Status', 'Late', 'HCAT category',
