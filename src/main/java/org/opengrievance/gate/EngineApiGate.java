@@ -5,8 +5,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -147,11 +150,38 @@ final class EngineApiGate extends OncePerRequestFilter {
                 () -> forms.getDeployedTaskForm(taskId));
         ObjectNode out = StrictJson.mapper().createObjectNode();
         out.set("variables", new FormSubmission(contract, settings.engineOwned(), Set.of(), settings.dates())
-                .check(in.get("variables"), name -> tasks.getVariable(taskId, name)));
+                .check(in.get("variables"), shownValues(taskId, contract, in.get("variables"))));
         if (in.has("withVariablesInReturn")) {
             out.set("withVariablesInReturn", in.get("withVariablesInReturn"));
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What the read-only fields show now, read once for all the read-only fields submitted (one engine call, not
+     * one per field) and at the moment the first is checked, as the per-field reads were.
+     */
+    private Function<String, Object> shownValues(String taskId, FormContract contract, JsonNode variables) {
+        Set<String> readonly = new LinkedHashSet<>();
+        if (variables != null && variables.isObject()) {
+            variables.fieldNames().forEachRemaining(name -> {
+                FormField field = contract.fields().get(name);
+                if (field != null && field.readonly()) {
+                    readonly.add(name);
+                }
+            });
+        }
+        return new Function<>() {
+            private Map<String, Object> shown;
+
+            @Override
+            public Object apply(String name) {
+                if (shown == null) {
+                    shown = tasks.getVariables(taskId, readonly);
+                }
+                return shown.get(name);
+            }
+        };
     }
 
     private byte[] startSubmission(HttpServletRequest request, EngineRoute route, JsonNode json, String userId,

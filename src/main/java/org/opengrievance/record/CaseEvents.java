@@ -29,9 +29,37 @@ class CaseEvents {
         this.json = json;
     }
 
+    /** The width of {@code grievance_case.case_number} (V1): a longer business key is no case. */
+    static final int CASE_NUMBER_MAX = 20;
+
+    /**
+     * Whether a business key can name a case at all: a longer one matches no row of {@code grievance_case}, so
+     * what would be written for it writes nothing; checked before any statement.
+     */
+    static boolean mayBeCase(String businessKey) {
+        return businessKey != null && businessKey.length() <= CASE_NUMBER_MAX;
+    }
+
     /** @param detail facts as a JSON object: codes, ids, instants and names of tasks; never free text of a person */
     void append(String caseNumber, CaseEventKind kind, Instant at, String actor, String subject,
             Map<String, ?> detail) {
+        append(caseNumber, kind, at, actor, subject, detail, true);
+    }
+
+    /**
+     * As {@link #append}, after a {@link ReadModel} write of this transaction that just set the case's
+     * {@code updated_at} to {@code at}: the case row already says so, so it is not written a second time.
+     */
+    void appendAfterReadModel(String caseNumber, CaseEventKind kind, Instant at, String actor, String subject,
+            Map<String, ?> detail) {
+        append(caseNumber, kind, at, actor, subject, detail, false);
+    }
+
+    private void append(String caseNumber, CaseEventKind kind, Instant at, String actor, String subject,
+            Map<String, ?> detail, boolean touch) {
+        if (!mayBeCase(caseNumber)) {
+            return;
+        }
         OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         int added = jdbc.sql("""
                 INSERT INTO case_event (case_number, kind, occurred_at, actor, subject, detail)
@@ -40,7 +68,7 @@ class CaseEvents {
                 .param("kind", kind.name()).param("at", when).param("actor", actor)
                 .param("subject", cut(subject, SUBJECT_MAX)).param("detail", write(detail))
                 .param("n", caseNumber).update();
-        if (added == 1) {
+        if (added == 1 && touch) {
             jdbc.sql("UPDATE grievance_case SET updated_at = ? WHERE case_number = ?").params(when, caseNumber)
                     .update();
         }

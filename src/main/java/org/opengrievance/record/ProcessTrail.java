@@ -92,7 +92,7 @@ class ProcessTrail {
         detail.put("receivedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format((OffsetDateTime) row.get()[1]));
         detail.put("regimes", regimes);
         String actor = (String) row.get()[2];
-        events.append(caseNumber, CaseEventKind.INTAKE, now, actor != null ? actor : signedIn(execution),
+        events.appendAfterReadModel(caseNumber, CaseEventKind.INTAKE, now, actor != null ? actor : signedIn(execution),
                 (String) row.get()[0], detail);
     }
 
@@ -116,18 +116,15 @@ class ProcessTrail {
         detail.put("department", department);
         detail.put("decision", "DepartmentRouting");
         detail.put("signedIn", signedIn(execution));
-        events.append(caseNumber, CaseEventKind.DEPARTMENT_ASSIGNED, now, "decision:DepartmentRouting", department,
-                detail);
+        events.appendAfterReadModel(caseNumber, CaseEventKind.DEPARTMENT_ASSIGNED, now, "decision:DepartmentRouting",
+                department, detail);
     }
 
     /** investigate ended: what the investigation handed back (camunda:out) is what the case record keeps. */
     private void returned(String caseNumber, DelegateExecution execution) {
         Instant now = clock.instant();
-        String department = text(execution.getVariable(InvestigationProcess.DEPARTMENT));
-        if (department != null) {
-            readModel.department(caseNumber, department, now);
-        }
-        readModel.coded(caseNumber, text(execution.getVariable(InvestigationProcess.HCAT_CATEGORY)),
+        readModel.returned(caseNumber, text(execution.getVariable(InvestigationProcess.DEPARTMENT)),
+                text(execution.getVariable(InvestigationProcess.HCAT_CATEGORY)),
                 text(execution.getVariable(InvestigationProcess.HCAT_SEVERITY)),
                 text(execution.getVariable(InvestigationProcess.HARM_LEVEL)), now);
     }
@@ -138,7 +135,7 @@ class ProcessTrail {
         readModel.withdrawn(caseNumber, now);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("noteRecorded", text(execution.getVariable(GrievanceProcess.WITHDRAWAL_NOTE)) != null);
-        events.append(caseNumber, CaseEventKind.WITHDRAWN, now, signedIn(execution), null, detail);
+        events.appendAfterReadModel(caseNumber, CaseEventKind.WITHDRAWN, now, signedIn(execution), null, detail);
     }
 
     /** closeCase wrote the closure; a complaint resolved at the point of care is resolved by what staff did then. */
@@ -151,13 +148,18 @@ class ProcessTrail {
                         rs.getString(4)))
                 .optional().filter(c -> c.at() != null).ifPresent(c -> {
                     Instant at = c.at().toInstant();
-                    if (RESOLVED_AT_POINT_OF_CARE.equals(c.reason())) {
+                    boolean resolved = RESOLVED_AT_POINT_OF_CARE.equals(c.reason());
+                    if (resolved) {
                         readModel.resolved(caseNumber, at, c.note());
                     }
                     Map<String, Object> detail = new LinkedHashMap<>();
                     detail.put("reason", c.reason());
                     detail.put("noteRecorded", c.note() != null && !c.note().isBlank());
-                    events.append(caseNumber, CaseEventKind.CLOSED, at, c.by(), c.reason(), detail);
+                    if (resolved) {
+                        events.appendAfterReadModel(caseNumber, CaseEventKind.CLOSED, at, c.by(), c.reason(), detail);
+                    } else {
+                        events.append(caseNumber, CaseEventKind.CLOSED, at, c.by(), c.reason(), detail);
+                    }
                 });
     }
 

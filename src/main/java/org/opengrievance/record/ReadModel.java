@@ -44,6 +44,22 @@ class ReadModel {
     }
 
     /**
+     * What the investigation handed back, in one write: its department and its coding; a null keeps what is
+     * recorded (as {@link #department} and {@link #coded} one after the other would).
+     */
+    void returned(String caseNumber, String department, String category, String severity, String harmLevel,
+            Instant now) {
+        jdbc.sql("""
+                UPDATE grievance_case SET department = COALESCE(:department, department),
+                  hcat_category = COALESCE(:category, hcat_category),
+                  hcat_severity = COALESCE(:severity, hcat_severity), harm_level = COALESCE(:harm, harm_level),
+                  updated_at = :now WHERE case_number = :n
+                """)
+                .param("department", department).param("category", category).param("severity", severity)
+                .param("harm", harmLevel).param("now", utc(now)).param("n", caseNumber).update();
+    }
+
+    /**
      * Expedited, extended and late, derived from the case's clocks (case_clock): late once a breach was recorded
      * or a clock stopped after its binding deadline (the response went late before the breach timer fired).
      */

@@ -38,7 +38,7 @@ class TaskTrail {
     @EventListener
     public void on(DelegateTask task) {
         String caseNumber = CaseKey.ofOrNull(task);
-        if (caseNumber == null) {
+        if (caseNumber == null || !CaseEvents.mayBeCase(caseNumber)) {
             return;
         }
         switch (task.getEventName()) {
@@ -84,6 +84,7 @@ class TaskTrail {
         Map<String, Object> detail = facts(task);
         String key = task.getTaskDefinitionKey();
         CaseEventKind kind = CaseEventKind.TASK_COMPLETED;
+        boolean readModelWritten = false;
         if (InvestigationProcess.GATHER_FINDINGS.equals(key)) {
             kind = CaseEventKind.FINDINGS_RECORDED;
         } else if (InvestigationProcess.CODE_ISSUE.equals(key)) {
@@ -95,6 +96,7 @@ class TaskTrail {
             detail.put("hcatSeverity", severity);
             detail.put("harmLevel", harm);
             readModel.coded(caseNumber, category, severity, harm, now);
+            readModelWritten = true;
         } else if (GrievanceProcess.DRAFT_RESPONSE.equals(key)) {
             kind = CaseEventKind.RESPONSE_DRAFTED;
             detail.put("responseChannel", text(task.getVariable(GrievanceProcess.RESPONSE_CHANNEL)));
@@ -104,9 +106,14 @@ class TaskTrail {
             if (approved) {
                 detail.put("letterIds", text(task.getVariable(GrievanceProcess.RESOLUTION_LETTER_IDS)));
                 readModel.resolved(caseNumber, now, resolution(task));
+                readModelWritten = true;
             }
         }
-        events.append(caseNumber, kind, now, actor, key, detail);
+        if (readModelWritten) {
+            events.appendAfterReadModel(caseNumber, kind, now, actor, key, detail);
+        } else {
+            events.append(caseNumber, kind, now, actor, key, detail);
+        }
     }
 
     /** What the resolution letter tells the patient: the steps taken and the results patient relations wrote. */
