@@ -936,7 +936,17 @@ public class Bench {
             Map<String, Integer> c = new java.util.TreeMap<>();
             c.put("all", 0);
             boolean in = false;
+            // one entry per statement: the engine's statements span several lines, and the lines after the first
+            // carry no log prefix (they start with a tab), so the table a statement names may be on any of them
+            List<String> entries = new ArrayList<>();
             for (String line : Files.readAllLines(log, StandardCharsets.ISO_8859_1)) {
+                if (!entries.isEmpty() && (line.startsWith("\t") || line.startsWith(" "))) {
+                    entries.set(entries.size() - 1, entries.get(entries.size() - 1) + " " + line.trim());
+                } else {
+                    entries.add(line);
+                }
+            }
+            for (String line : entries) {
                 if (line.contains(mark + "-start")) {
                     in = true;
                     continue;
