@@ -109,11 +109,11 @@ public class Bench {
             if (sections.contains("s")) {
                 SqlCount.run();
             }
-            if (sections.contains("d")) {
-                Audit.run();
-            }
             if (sections.contains("c")) {
                 Deadlines.run();
+            }
+            if (sections.contains("d")) {
+                Audit.run();
             }
         } catch (Exception e) {
             e.printStackTrace();

@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.opengrievance.support.GrievanceAppTest;
 import org.opengrievance.support.MutableClock;
 import org.opengrievance.support.TestUsers;
@@ -23,12 +23,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Not a rule: prints the statements an intake, a whole hospital lifecycle and each timer firing execute, by table
- * (H2, every thread, HTTP included). Run with {@code -Dprobe=true -Dtest=StatementCountProbeTests}; its own
- * Spring context (the counting DataSource), so it is off in the ordinary suite.
+ * (H2, every thread, HTTP included). Run with {@code ./mvnw test -Pprobe} (tag "probe", excluded from every other
+ * run: it has its own Spring context, the counting DataSource, and asserts no rule).
  */
 @GrievanceAppTest
 @Import(StatementProbe.class)
-@EnabledIfSystemProperty(named = "probe", matches = "true")
+@Tag("probe")
 class StatementCountProbeTests {
 
     @Autowired TestUsers users;
