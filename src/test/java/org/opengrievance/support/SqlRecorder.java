@@ -68,36 +68,52 @@ public class SqlRecorder implements BeanPostProcessor {
 
         private static Connection watched(Connection connection) {
             List<String> statements = RECORDING.get();
-            return statements == null ? connection : proxy(Connection.class, connection, statements);
+            return statements == null ? connection : watch(connection, (method, sql, prepared) -> {
+                // prepareStatement(sql...), prepareCall(sql...), execute*(sql...), addBatch(sql): the first argument
+                if (sql != null && (method.startsWith("prepare") || method.startsWith("execute")
+                        || method.equals("addBatch"))) {
+                    statements.add(sql);
+                }
+            });
         }
     }
 
+    /** What a watched connection reports: each call on it or on a statement it made. */
+    @FunctionalInterface
+    public interface Listener {
+
+        /**
+         * @param method the JDBC method's name
+         * @param sql the call's own SQL text (its first argument), or null
+         * @param prepared the SQL the statement was prepared with, or null
+         */
+        void on(String method, String sql, String prepared);
+    }
+
+    /** The connection, with every call on it and on the statements it makes reported to the listener first. */
+    public static Connection watch(Connection connection, Listener listener) {
+        return proxy(Connection.class, connection, listener, null);
+    }
+
     @SuppressWarnings("unchecked")
-    private static <T> T proxy(Class<T> type, T target, List<String> statements) {
+    private static <T> T proxy(Class<T> type, T target, Listener listener, String prepared) {
         InvocationHandler handler = (p, method, args) -> {
-            noteSql(method, args, statements);
+            String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
+            listener.on(method.getName(), sql, prepared);
             Object result = invoke(method, target, args);
+            String text = method.getName().startsWith("prepare") ? sql : null;
             if (result instanceof CallableStatement s) {
-                return proxy(CallableStatement.class, s, statements);
+                return proxy(CallableStatement.class, s, listener, text);
             }
             if (result instanceof PreparedStatement s) {
-                return proxy(PreparedStatement.class, s, statements);
+                return proxy(PreparedStatement.class, s, listener, text);
             }
             if (result instanceof Statement s) {
-                return proxy(Statement.class, s, statements);
+                return proxy(Statement.class, s, listener, null);
             }
             return result;
         };
         return (T) Proxy.newProxyInstance(SqlRecorder.class.getClassLoader(), new Class<?>[] {type}, handler);
-    }
-
-    /** prepareStatement(sql...), prepareCall(sql...), execute*(sql...), addBatch(sql): the first argument. */
-    private static void noteSql(Method method, Object[] args, List<String> statements) {
-        String name = method.getName();
-        if (args != null && args.length > 0 && args[0] instanceof String sql
-                && (name.startsWith("prepare") || name.startsWith("execute") || name.equals("addBatch"))) {
-            statements.add(sql);
-        }
     }
 
     private static Object invoke(Method method, Object target, Object[] args) throws Throwable {

@@ -1,12 +1,7 @@
 package org.opengrievance.timeline;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,6 +12,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.opengrievance.support.SqlRecorder;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -79,38 +75,18 @@ public class StatementProbe implements BeanPostProcessor {
         }
     }
 
+    /** One per execution or batch row: a prepared statement's execute() runs the text it was prepared with. */
     private static Connection connection(Connection target) {
-        InvocationHandler h = (p, method, args) -> {
-            Object result = invoke(method, target, args);
-            if (result instanceof PreparedStatement ps && args != null && args[0] instanceof String sql) {
-                return statement(PreparedStatement.class, ps, sql);
-            }
-            if (result instanceof Statement st) {
-                return statement(Statement.class, st, null);
-            }
-            return result;
-        };
-        return (Connection) Proxy.newProxyInstance(StatementProbe.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, h);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T extends Statement> T statement(Class<T> type, T target, String prepared) {
-        InvocationHandler h = (p, method, args) -> {
-            String name = method.getName();
+        return SqlRecorder.watch(target, (method, sql, prepared) -> {
             List<String> into = executed;
-            if (into != null) {
-                boolean withSql = args != null && args.length > 0 && args[0] instanceof String;
-                if ((name.startsWith("execute") && !name.equals("executeBatch") && !name.equals("executeLargeBatch"))
-                        || name.equals("addBatch")) {
-                    String sql = withSql ? (String) args[0] : prepared;
-                    into.add(Boolean.getBoolean("probe.callers") && !sql.toUpperCase().contains("ACT_")
-                            ? sql + "\n-- from " + caller() : sql);
-                }
+            boolean runs = (method.startsWith("execute") && !method.equals("executeBatch")
+                    && !method.equals("executeLargeBatch")) || method.equals("addBatch");
+            if (into != null && runs) {
+                String text = sql != null ? sql : prepared;
+                into.add(Boolean.getBoolean("probe.callers") && !text.toUpperCase().contains("ACT_")
+                        ? text + "\n-- from " + caller() : text);
             }
-            return invoke(method, target, args);
-        };
-        return (T) Proxy.newProxyInstance(StatementProbe.class.getClassLoader(), new Class<?>[] {type}, h);
+        });
     }
 
     /** The project's frames that issued an own-table statement (the probe's and the test's left out). */
@@ -124,13 +100,5 @@ public class StatementProbe implements BeanPostProcessor {
             }
         }
         return at.toString();
-    }
-
-    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 }
