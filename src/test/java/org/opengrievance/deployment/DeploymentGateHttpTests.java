@@ -9,15 +9,11 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opengrievance.support.GrievanceAppTest;
+import org.opengrievance.support.ModelerDeployments;
 import org.opengrievance.support.TestUsers;
 import org.opengrievance.support.TestUsers.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Camunda Modeler's deploy dialog as a director (multipart POST to {@code /engine-rest/deployment/create}):
@@ -43,20 +39,8 @@ class DeploymentGateHttpTests {
     }
 
     Answer deployAsDirector(String fileName, String content) {
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("deployment-name", NAME);
-        parts.add("deploy-changed-only", "true");
-        parts.add("deployment-source", "Camunda Modeler");
-        HttpHeaders file = new HttpHeaders();
-        file.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-        parts.add(fileName, new HttpEntity<>(new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        }, file));
         return users.as(Role.DIRECTOR).post().uri("/engine-rest/deployment/create")
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(ModelerDeployments.parts(NAME, fileName, content))
                 .exchange((req, res) -> new Answer(res.getStatusCode().value(),
                         new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
     }
