@@ -167,8 +167,13 @@ public class Bench {
 
     /** Whether the app answers UP now. */
     static boolean up() {
+        return up("/actuator/health");
+    }
+
+    /** Whether a health endpoint answers UP now (c: liveness is the start-up, health waits for the backlog). */
+    static boolean up(String path) {
         try {
-            Answer h = call(null, "GET", "/actuator/health", null);
+            Answer h = call(null, "GET", path, null);
             return h.status() == 200 && h.body().contains("\"UP\"");
         } catch (IOException notYet) {
             return false;
@@ -362,17 +367,22 @@ public class Bench {
     }
 
     static void deployFloor() throws IOException {
+        deploy("bench-one-task", List.of("bench-one-task.bpmn", "bench-task.form"));
+    }
+
+    /** Deploys bench-only files from bench/ over engine-rest as the administrator, through the deployment guard. */
+    static void deploy(String name, List<String> files) throws IOException {
         String boundary = "----bench" + System.nanoTime();
         StringBuilder body = new StringBuilder();
         Map<String, String> parts = new LinkedHashMap<>();
-        parts.put("deployment-name", "bench-one-task");
+        parts.put("deployment-name", name);
         parts.put("enable-duplicate-filtering", "true");
         parts.put("deployment-source", "bench");
         for (var p : parts.entrySet()) {
             body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(p.getKey())
                     .append("\"\r\n\r\n").append(p.getValue()).append("\r\n");
         }
-        for (String file : List.of("bench-one-task.bpmn", "bench-task.form")) {
+        for (String file : files) {
             body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(file)
                     .append("\"; filename=\"").append(file).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                     .append(Files.readString(Path.of("bench", file))).append("\r\n");
@@ -387,7 +397,7 @@ public class Bench {
             if (a.statusCode() != 200) {
                 throw new IllegalStateException("deploying the bench process: " + a.statusCode() + " " + a.body());
             }
-            System.out.println("deployed bench-one-task.bpmn + bench-task.form through the deployment guard");
+            System.out.println("deployed " + String.join(" + ", files) + " through the deployment guard");
         } catch (InterruptedException e) {
             throw new IOException(e);
         }
@@ -1004,7 +1014,8 @@ public class Bench {
      * cases' timers are due together, as if the engine clock had moved 30 days. Measured: seconds from that start
      * until every due clock has its BREACHED event and until the 10,000th firing; the latest breach; timers fired
      * twice (job log, clock events) and clocks not breached. Once with the executor as the demo profile has it
-     * (Camunda's defaults), once with the tuned settings below; each round gets its own due cases.
+     * (Camunda's defaults), once with the tuned settings below; each round gets its own due cases. Then the
+     * engine's floor on the same database: as many one-timer instances, their timers due at one start.
      */
     static final class Deadlines {
 
@@ -1024,37 +1035,46 @@ public class Bench {
             settings.put("default (demo profile: Camunda's defaults, core 3 / max 10 threads, 3 jobs per acquisition, queue 3)",
                     List.of());
             settings.put("tuned: " + OPT.getOrDefault("timersTuned", "core=max=4 threads, 10 jobs per acquisition, queue 20, timers first"),
-                    List.of("--camunda.bpm.job-execution.core-pool-size=4", "--camunda.bpm.job-execution.max-pool-size=4",
+                    OPT.containsKey("timersTunedArgs") ? List.of(OPT.get("timersTunedArgs").trim().split("\\s+"))
+                            : List.of("--camunda.bpm.job-execution.core-pool-size=4", "--camunda.bpm.job-execution.max-pool-size=4",
                             "--camunda.bpm.job-execution.max-jobs-per-acquisition=10",
                             "--camunda.bpm.job-execution.queue-capacity=20",
                             "--camunda.bpm.generic-properties.properties.job-executor-prefer-timer-jobs=true"));
-            startApp(OFF, false);
-            List<String> openTemplates = log(conc, templates, false);
-            List<String> dueTemplates = log(conc, templates, true);
-            stopApp();
-            Process gen = new ProcessBuilder("psql", "-h", OPT.getOrDefault("pgHost", "127.0.0.1"), "-U",
-                    OPT.get("pgUser"), "-d", database, "-v", "ON_ERROR_STOP=1", "-qf", "bench/open-generate.sql")
-                    .inheritIO().start();
-            if (gen.waitFor() != 0) {
-                throw new IllegalStateException("bench/open-generate.sql failed");
-            }
-            StringBuilder tmpl = new StringBuilder("TRUNCATE bench_open_template, bench_open_case; ");
-            for (String n : openTemplates) {
-                tmpl.append("INSERT INTO bench_open_template VALUES ('open', '").append(n).append("'); ")
-                        .append("INSERT INTO bench_open_case VALUES (0, 'open', 0, '").append(n).append("', '").append(n).append("'); ");
-            }
-            for (String n : dueTemplates) {
-                tmpl.append("INSERT INTO bench_open_template VALUES ('due', '").append(n).append("'); ")
-                        .append("INSERT INTO bench_open_case VALUES (0, 'due', 1, '").append(n).append("', '").append(n).append("'); ");
-            }
-            psql(database, tmpl.toString());
-            System.out.println("c: template rows found: " + psql(database, "SELECT bench_open_prepare()") + " engine ids of "
-                    + (openTemplates.size() + dueTemplates.size()) + " template cases");
-            generate(database, "open", open - openTemplates.size(), 0);
+            // timersAgain=default,tuned,floor: more rounds on the database a run left (java bench/Bench.java ...,
+            // not bench/run.sh, which drops it), each with its own due copies of the snapshots
+            List<String> again = OPT.containsKey("timersAgain") ? List.of(OPT.get("timersAgain").split(",")) : null;
             int round = 0;
+            if (again == null) {
+                startApp(OFF, false);
+                List<String> openTemplates = log(conc, templates, false);
+                List<String> dueTemplates = log(conc, templates, true);
+                stopApp();
+                Process gen = new ProcessBuilder("psql", "-h", OPT.getOrDefault("pgHost", "127.0.0.1"), "-U",
+                        OPT.get("pgUser"), "-d", database, "-v", "ON_ERROR_STOP=1", "-qf", "bench/open-generate.sql")
+                        .inheritIO().start();
+                if (gen.waitFor() != 0) {
+                    throw new IllegalStateException("bench/open-generate.sql failed");
+                }
+                StringBuilder tmpl = new StringBuilder("TRUNCATE bench_open_template, bench_open_case; ");
+                for (String n : openTemplates) {
+                    tmpl.append("INSERT INTO bench_open_template VALUES ('open', '").append(n).append("'); ")
+                            .append("INSERT INTO bench_open_case VALUES (0, 'open', 0, '").append(n).append("', '").append(n).append("'); ");
+                }
+                for (String n : dueTemplates) {
+                    tmpl.append("INSERT INTO bench_open_template VALUES ('due', '").append(n).append("'); ")
+                            .append("INSERT INTO bench_open_case VALUES (0, 'due', 1, '").append(n).append("', '").append(n).append("'); ");
+                }
+                psql(database, tmpl.toString());
+                System.out.println("c: template rows found: " + psql(database, "SELECT bench_open_prepare()") + " engine ids of "
+                        + (openTemplates.size() + dueTemplates.size()) + " template cases");
+                generate(database, "open", open - openTemplates.size(), 0);
+            } else {
+                settings.keySet().removeIf(k -> !again.contains(k.startsWith("default") ? "default" : "tuned"));
+                round = Integer.parseInt(psql(database, "SELECT coalesce(max(round), 0) FROM bench_open_case"));
+            }
             for (var setting : settings.entrySet()) {
                 round++;
-                generate(database, "due", due - (round == 1 ? dueTemplates.size() : 0), round);
+                generate(database, "due", due - (round == 1 ? templates : 0), round);
                 psql(database, "VACUUM ANALYZE");
                 String mine = "SELECT case_number FROM bench_open_case WHERE kind = 'due' AND round = " + round;
                 long target = Long.parseLong(psql(database, "SELECT count(*) FROM case_clock WHERE case_number IN (" + mine + ")"));
@@ -1075,6 +1095,7 @@ public class Bench {
                 // the breaches, not the health check, are the figure: start-up competes with the firings
                 launch(setting.getValue(), false);
                 double up = -1;
+                double live = -1;
                 double all = -1;
                 long breached = 0;
                 String breachedSql = "SELECT count(DISTINCT (case_number, regime)) FROM clock_event WHERE kind = 'BREACHED' "
@@ -1083,6 +1104,9 @@ public class Bench {
                 while (System.nanoTime() < limit) {
                     if (!app.isAlive()) {
                         throw new IllegalStateException("the application stopped; see " + out.resolve("app.log"));
+                    }
+                    if (live < 0 && up("/actuator/health/liveness")) {
+                        live = (System.nanoTime() - t0) / 1e9;
                     }
                     if (up < 0 && up()) {
                         up = (System.nanoTime() - t0) / 1e9;
@@ -1128,11 +1152,13 @@ public class Bench {
                         + "HAVING count(*) > 1) x"));
                 String[] f = fired.split("\\|");
                 String[] lt = latest.split("\\|", -1);
-                String name = round == 1 ? "default" : "tuned";
+                String name = setting.getKey().startsWith("default") ? "default" : "tuned";
                 String cfg = setting.getKey() + "; " + target + " clocks of " + due + " cases received 30 days ago, all due "
                         + "at this start (" + timersDueNow + " timer jobs + " + otherJobs + " other jobs waiting), among "
-                        + openCases + " open cases; " + futureJobs + " timers ahead; app UP after "
-                        + String.format(Locale.ROOT, "%.1f", up) + " s; timers that ran: " + anyTimer
+                        + openCases + " open cases; " + futureJobs + " timers ahead; app live (started) after "
+                        + String.format(Locale.ROOT, "%.1f", live) + " s, health UP after "
+                        + String.format(Locale.ROOT, "%.1f", up) + " s (readiness waits until at most "
+                        + "grievance.operations.max-overdue-jobs are overdue); timers that ran: " + anyTimer
                         + "; span first to last firing " + span + " s; failed job attempts (retried) " + failedLogs;
                 row("c", "seconds from app start until every due clock breached", "s", "job executor " + name, all, null, null,
                         cfg + (all < 0 ? "; NOT all fired within the limit: " + breached + " of " + target : ""));
@@ -1146,7 +1172,83 @@ public class Bench {
                         "job log", twice, "clock_event", (double) effectTwice, cfg);
                 row("c", "due clocks not breached at the end", "clocks", "left", target - breached, null, null, cfg);
                 stopApp();
+                if (setting.getKey().startsWith("default")) {
+                    defaultJobsDue = timersDueNow;
+                    defaultRate = span.isEmpty() ? -1 : Double.parseDouble(f[0]) / Double.parseDouble(span);
+                }
             }
+            int floorTimers = Integer.parseInt(OPT.getOrDefault("timersFloor", String.valueOf(defaultJobsDue)));
+            if (floorTimers > 0 && (again == null || again.contains("floor"))) {
+                floor(database, floorTimers);
+            }
+        }
+
+        static long defaultJobsDue;
+        static double defaultRate = -1;
+
+        /**
+         * The engine's floor for c, on the same database after the rounds above: n instances of
+         * bench/bench-timer.bpmn (start, one timer, end) started over engine-rest with the job executor off and
+         * their timer's date in the past, then the app started with the default executor, as in the first round.
+         * Its firing rate beside the first round's says what the grievance models add to a firing.
+         */
+        static void floor(String database, int n) throws Exception {
+            startApp(OFF, false);
+            deploy("bench-timer", List.of("bench-timer.bpmn"));
+            String dueAt = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).truncatedTo(ChronoUnit.MILLIS)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
+            String body = "{\"variables\":{\"dueAt\":{\"value\":" + q(dueAt) + ",\"type\":\"Date\"}}}";
+            Load l = load(Integer.parseInt(OPT.getOrDefault("timersConc", "4")) * 2, n,
+                    i -> () -> ok("admin", "POST", "/engine-rest/process-definition/key/benchTimer/start", body));
+            System.out.printf(Locale.ROOT, "c: started %d benchTimer instances in %.0f s, %d errors%n", n, l.seconds(), l.errors());
+            stopApp();
+            String mine = "proc_def_key_ = 'benchTimer'";
+            long started = Long.parseLong(psql(database, "SELECT count(*) FROM act_hi_procinst WHERE " + mine));
+            long due = Long.parseLong(psql(database, "SELECT count(*) FROM act_ru_job WHERE type_ = 'timer' AND duedate_ <= now()"));
+            long ahead = Long.parseLong(psql(database, "SELECT count(*) FROM act_ru_job WHERE type_ = 'timer' AND duedate_ > now()"));
+            String mark = psql(database, "SELECT coalesce(max(timestamp_), now()) FROM act_hi_job_log");
+            psql(database, "VACUUM ANALYZE");
+            System.out.println("c: floor: " + due + " timer jobs due (" + started + " benchTimer instances), " + ahead
+                    + " timers ahead; starting with the default executor");
+            Instant t = Instant.now();
+            long t0 = System.nanoTime();
+            launch(List.of(), false);
+            double all = -1;
+            long ended = 0;
+            long limit = System.nanoTime() + Long.parseLong(OPT.getOrDefault("timersMaxSeconds", "900")) * 1_000_000_000L;
+            while (System.nanoTime() < limit) {
+                if (!app.isAlive()) {
+                    throw new IllegalStateException("the application stopped; see " + out.resolve("app.log"));
+                }
+                ended = Long.parseLong(psql(database, "SELECT count(*) FROM act_hi_procinst WHERE " + mine
+                        + " AND end_time_ IS NOT NULL"));
+                if (ended >= started) {
+                    all = (System.nanoTime() - t0) / 1e9;
+                    break;
+                }
+                Thread.sleep(1000);
+            }
+            String since = "timestamp_ > timestamp '" + mark + "' AND process_def_key_ = 'benchTimer'";
+            String[] f = psql(database, "SELECT count(*), count(DISTINCT job_id_), extract(epoch FROM max(timestamp_) - "
+                    + "min(timestamp_)), extract(epoch FROM min(timestamp_) - (timestamptz '" + t + "' AT TIME ZONE 'UTC')) "
+                    + "FROM act_hi_job_log WHERE job_state_ = 2 AND " + since).split("\\|", -1);
+            long twice = Long.parseLong(psql(database, "SELECT count(*) FROM (SELECT job_id_ FROM act_hi_job_log WHERE "
+                    + "job_state_ = 2 AND " + since + " GROUP BY job_id_ HAVING count(*) > 1) x"));
+            double firings = Double.parseDouble(f[0]);
+            double span = f[2].isEmpty() ? -1 : Double.parseDouble(f[2]);
+            String cfg = "bench/bench-timer.bpmn (start, one timer, end) x " + started + ", started over engine-rest (admin) with "
+                    + "the job executor off, then the app started with the default executor; " + due + " timer jobs due, "
+                    + ahead + " timers ahead (the open cases'); first firing " + f[3] + " s after the process start; span "
+                    + f[2] + " s; same database as the rounds above";
+            row("c", "floor: seconds from app start until every one-timer instance ended", "s", "benchTimer, default executor",
+                    all, null, null, cfg + (all < 0 ? "; NOT all ended within the limit: " + ended + " of " + started : ""));
+            row("c", "floor: timer firings vs distinct timer jobs, and jobs run twice " + twice, "jobs", "firings", firings,
+                    "distinct jobs", Double.parseDouble(f[1]), cfg);
+            if (defaultRate > 0 && span > 0) {
+                row("c", "timer firings per second, first to last firing (default executor)", "firings/s",
+                        "grievance clocks (first round)", defaultRate, "benchTimer floor", firings / span, cfg);
+            }
+            stopApp();
         }
 
         /** n more generated cases of a kind, in steps on timersWorkers database sessions, with the time they took. */
