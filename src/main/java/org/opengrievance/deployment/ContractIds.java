@@ -22,7 +22,7 @@ public final class ContractIds {
     public static final List<ProcessContract> PROCESSES = List.of(
             new ProcessContract("grievance", "grievance.bpmn", Set.of(
                     "complaintReceived", "registerCase", "classifyComplaint", "confirmClassification",
-                    "closeComplaint", "sendClassificationNotice", "acknowledgeReceipt", "sendAcknowledgementLetter",
+                    "stopClocksComplaint", "closeComplaint", "sendClassificationNotice", "acknowledgeReceipt", "sendAcknowledgementLetter",
                     "recordOralAcknowledgement", "investigate", "draftResponse", "approveResponse",
                     "sendResolutionLetter", "stopClocks", "closeGrievance", "recordClosure", "reviewAbuseAllegation",
                     "runDeadlineClocks", "withdrawal", "stopClocksOnWithdrawal", "continueAbuseReview",

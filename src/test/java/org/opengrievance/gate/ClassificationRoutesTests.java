@@ -66,6 +66,26 @@ class ClassificationRoutesTests {
         assertThat(closedEvent(http, caseNumber).path("details").path("reason").asText()).isEqualTo("NOT_A_GRIEVANCE");
     }
 
+    @Test
+    void aComplaintResolvedAtThePointOfCareIsClosedWithItsClockStopped() {
+        GateHttp http = new GateHttp(users);
+        String caseNumber = log(http, VERBAL + ",\"resolvedAtPointOfCare\":true,"
+                + "\"pointOfCareResolution\":\"The nurse brought a blanket at once.\",\"complaintText\":\"The room was cold.\"");
+        assertThat(view(http, caseNumber).path("classification").path("suggested").asText()).isEqualTo("COMPLAINT");
+
+        GateHttp.Answer done = confirm(http, caseNumber, Map.of("classification", "COMPLAINT"));
+        assertThat(done.status()).as(done.body()).isEqualTo(204);
+
+        JsonNode view = view(http, caseNumber);
+        assertThat(view.path("status").asText()).isEqualTo("CLOSED");
+        assertThat(view.path("closure").path("reason").asText()).isEqualTo("RESOLVED_AT_POINT_OF_CARE");
+        // the clock opened at receipt stops with the closure: a closed case keeps no running deadline
+        assertThat(view.path("deadlines")).hasSize(1);
+        assertThat(view.path("deadlines").get(0).path("stoppedAt").asText()).isEqualTo("2026-12-10T12:00:00-06:00");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
+        assertThat(letters.list(caseNumber)).isEmpty();
+    }
+
     private static JsonNode closedEvent(GateHttp http, String caseNumber) {
         GateHttp.Answer timeline = http.get(AUDITOR, "/api/grievances/" + caseNumber + "/timeline");
         assertThat(timeline.status()).as(timeline.body()).isEqualTo(200);

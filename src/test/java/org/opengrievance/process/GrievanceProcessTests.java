@@ -83,7 +83,7 @@ class GrievanceProcessTests {
                 .containsEntry("suggestedClassification", "COMPLAINT")
                 .containsEntry("classificationRule", "CMS-HOSP-2(a)");
         confirm(pi, "COMPLAINT");
-        assertThat(pi).isEnded().hasPassed("closeComplaint", "complaintClosed")
+        assertThat(pi).isEnded().hasPassed("stopClocksComplaint", "closeComplaint", "complaintClosed")
                 .hasNotPassed("acknowledgeReceipt");
         GrievanceCase c = record(pi);
         org.assertj.core.api.Assertions.assertThat(c.status()).isEqualTo("CLOSED");
