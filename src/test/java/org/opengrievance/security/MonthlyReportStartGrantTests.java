@@ -3,16 +3,11 @@ package org.opengrievance.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.opengrievance.support.GrievanceAppTest;
-import org.opengrievance.support.JsonAnswers;
 import org.opengrievance.support.TestUsers;
 import org.opengrievance.support.TestUsers.Role;
 import org.opengrievance.support.TestUsers.WebappSession;
@@ -23,13 +18,11 @@ import org.springframework.web.client.RestClient;
 /**
  * Only the director is offered the monthly report: Tasklist's Start list (the definitions a person may start)
  * holds "Monthly grievance report" for pr-director, also for a director who is in patient-relations too, and
- * not for patient relations, who start every other process; their start is refused by the engine.
+ * not for patient relations, who start complaints and case changes; their start is refused by the engine.
  */
 @GrievanceAppTest
 class MonthlyReportStartGrantTests {
 
-    static final String STARTABLE = "/engine-rest/process-definition?latestVersion=true&active=true"
-            + "&startableInTasklist=true&startablePermissionCheck=true";
     static final String BOTH_USER = "secdirectorrelations";
     static final String BOTH_PASSWORD = "Test-both-groups-pw-5517";
 
@@ -38,10 +31,10 @@ class MonthlyReportStartGrantTests {
 
     @Test
     void onlyDirectorsAreOfferedTheMonthlyReportAndPatientRelationsCannotStartIt() {
-        assertThat(startable(users.as(Role.PATIENT_RELATIONS))).contains("grievance", "caseChange")
+        assertThat(StartListTests.startable(users.as(Role.PATIENT_RELATIONS))).contains("grievance", "caseChange")
                 .doesNotContain("monthlyReport");
-        assertThat(startable(users.as(Role.DIRECTOR))).contains("monthlyReport");
-        assertThat(startable(directorInPatientRelations())).contains("monthlyReport", "grievance");
+        assertThat(StartListTests.startable(users.as(Role.DIRECTOR))).contains("monthlyReport");
+        assertThat(StartListTests.startable(directorInPatientRelations())).contains("monthlyReport", "grievance");
 
         // Tasklist's own API behind its session: the list its Start process dialog shows
         WebappSession tasklist = users.webapp();
@@ -56,16 +49,6 @@ class MonthlyReportStartGrantTests {
                 .body("{\"variables\":{\"reportMonth\":{\"value\":\"2026-11\"}}}")
                 .exchange((req, res) -> res.getStatusCode().value());
         assertThat(refused).isEqualTo(403);
-    }
-
-    private static List<String> startable(RestClient client) {
-        JsonAnswers.Answer answer = JsonAnswers.get(client, STARTABLE);
-        assertThat(answer.status()).isEqualTo(200);
-        List<String> keys = new ArrayList<>();
-        for (JsonNode definition : answer.body()) {
-            keys.add(definition.path("key").asText());
-        }
-        return keys;
     }
 
     /** Like the demo's director: a member of pr-director and of patient-relations. */
